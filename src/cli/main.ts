@@ -1,0 +1,173 @@
+// The vanban command line: parses arguments, calls the library, prints issues and a summary, returns an exit code.
+import fs from 'node:fs';
+import path from 'node:path';
+import fg from 'fast-glob';
+import { formatIssue } from '../errors/present';
+import { knownFormIds } from '../forms/registry';
+import { atomicWrite } from '../output/write';
+import { runBatch, type Format, type JobResult, type RunReport } from '../pipeline/run';
+import { ROOT } from '../paths';
+
+export const EXIT = {
+  ok: 0,
+  invalidInput: 1,
+  usage: 2,
+  template: 3,
+  environment: 4,
+  internal: 70,
+} as const;
+
+const HELP = `vanban: văn bản hành chính (NĐ 30/2020/NĐ-CP) từ JSON sang DOCX và PDF
+vanban: official Vietnamese administrative documents from JSON to DOCX and PDF
+
+Cách dùng / Usage:
+  vanban render <tệp hoặc glob…> [--out THƯ_MỤC] [--format docx,pdf] [--dump view-model] [--quiet]
+  vanban forms            liệt kê các mẫu / list the forms
+  vanban --help | --version
+
+Tùy chọn / Options:
+  --out DIR            thư mục đầu ra / output folder (mặc định/default: output)
+  --format LIST        docx, pdf hoặc cả hai / docx, pdf or both (mặc định/default: docx,pdf)
+  --dump view-model    ghi thêm <tên>.view-model.json / also write <name>.view-model.json
+  --quiet              chỉ in lỗi và tóm tắt / print only issues and the summary
+
+Mã thoát / Exit codes:
+  0  mọi tệp đã ghi / every input written (warnings allowed)
+  1  có tệp đầu vào lỗi, các tệp khác vẫn được ghi / some inputs invalid or failed; the others were written
+  2  sai cách gọi lệnh / usage error
+  3  lỗi mẫu (template) / template error
+  4  thiếu môi trường (Chromium, phông chữ) / environment missing (Chromium, fonts)
+  70 lỗi nội bộ / internal error
+`;
+
+interface Parsed {
+  command?: string;
+  patterns: string[];
+  out: string;
+  formats: Format[];
+  dump: boolean;
+  quiet: boolean;
+  help: boolean;
+  version: boolean;
+  error?: string;
+}
+
+export function parseArgs(argv: string[]): Parsed {
+  const p: Parsed = { patterns: [], out: 'output', formats: ['docx', 'pdf'], dump: false, quiet: false, help: false, version: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = () => {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      if (v === undefined) p.error = `${a} cần một giá trị / needs a value`;
+      return v ?? '';
+    };
+    if (a === '--help' || a === '-h') p.help = true;
+    else if (a === '--version' || a === '-v') p.version = true;
+    else if (a === '--quiet' || a === '-q') p.quiet = true;
+    else if (a === '--out' || a.startsWith('--out=') || a === '-o') p.out = value();
+    else if (a === '--format' || a.startsWith('--format=')) {
+      const list = value().split(',').map((s) => s.trim()).filter(Boolean);
+      const bad = list.filter((f) => f !== 'docx' && f !== 'pdf');
+      if (bad.length || list.length === 0) p.error = `--format: ${bad.join(',') || '(trống/empty)'} không hợp lệ; dùng docx, pdf / invalid; use docx, pdf`;
+      p.formats = list as Format[];
+    } else if (a === '--dump' || a.startsWith('--dump=')) {
+      const v = value();
+      if (v !== 'view-model') p.error = `--dump: chỉ hỗ trợ view-model / only view-model is supported`;
+      p.dump = true;
+    } else if (a.startsWith('-')) p.error = `Tùy chọn không rõ / unknown option: ${a}`;
+    else if (!p.command) p.command = a;
+    else p.patterns.push(a);
+  }
+  return p;
+}
+
+function version(): string {
+  return (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** Expands files and globs in the order given; a plain file name is taken as it is. */
+export async function expandInputs(patterns: string[]): Promise<{ files: string[]; unmatched: string[] }> {
+  const files: string[] = [];
+  const unmatched: string[] = [];
+  for (const pattern of patterns) {
+    if (fs.existsSync(pattern) && fs.statSync(pattern).isFile()) {
+      files.push(pattern);
+      continue;
+    }
+    const isDir = fs.existsSync(pattern) && fs.statSync(pattern).isDirectory();
+    const glob = isDir ? `${fg.convertPathToPattern(pattern)}/**/*.json` : pattern;
+    const found = (await fg(glob, { onlyFiles: true, dot: false, followSymbolicLinks: false })).sort();
+    if (found.length === 0) unmatched.push(pattern);
+    files.push(...found);
+  }
+  return { files: [...new Set(files)], unmatched };
+}
+
+export function exitCodeOf(report: RunReport): number {
+  const issues = report.jobs.flatMap((j) => j.issues.filter((i) => i.severity === 'error'));
+  if (issues.some((i) => i.stage === 'environment')) return EXIT.environment;
+  if (issues.some((i) => i.stage === 'template')) return EXIT.template;
+  if (issues.some((i) => i.code === 'internal.error')) return EXIT.internal;
+  if (report.summary.invalid + report.summary.failed > 0) return EXIT.invalidInput;
+  return EXIT.ok;
+}
+
+function printJob(r: JobResult, quiet: boolean, err: (s: string) => void, out: (s: string) => void): void {
+  for (const i of r.issues) if (!quiet || i.severity === 'error') err(formatIssue({ ...i, source: i.source ?? r.source }));
+  if (!quiet) {
+    const mark = r.status === 'written' ? 'OK ' : r.status === 'invalid' ? 'LỖI' : 'HỎNG';
+    out(`${mark} ${r.source}${r.files.length ? ` → ${r.files.map((f) => path.basename(f)).join(', ')}` : ''}`);
+  }
+}
+
+export async function main(argv: string[], io = { out: (s: string) => console.log(s), err: (s: string) => console.error(s) }): Promise<number> {
+  const args = parseArgs(argv);
+  if (args.help) {
+    io.out(HELP);
+    return EXIT.ok;
+  }
+  if (args.version) {
+    io.out(version());
+    return EXIT.ok;
+  }
+  if (args.error) {
+    io.err(`${args.error}\n\n${HELP}`);
+    return EXIT.usage;
+  }
+  if (args.command === 'forms') {
+    for (const id of knownFormIds()) io.out(id);
+    return EXIT.ok;
+  }
+  if (args.command !== 'render') {
+    io.err(`${args.command ? `Lệnh không rõ / unknown command: ${args.command}\n\n` : ''}${HELP}`);
+    return EXIT.usage;
+  }
+  if (args.patterns.length === 0) {
+    io.err(`Thiếu tệp đầu vào / no input files given\n\n${HELP}`);
+    return EXIT.usage;
+  }
+  const { files, unmatched } = await expandInputs(args.patterns);
+  for (const u of unmatched) io.err(`CẢNH BÁO/WARNING: không có tệp nào khớp / nothing matches: ${u}`);
+  if (files.length === 0) {
+    io.err('Không có tệp đầu vào nào / no input files found');
+    return EXIT.usage;
+  }
+  const outDir = path.resolve(args.out);
+  const report = await runBatch(files, {
+    outDir,
+    formats: args.formats,
+    dumpViewModel: args.dump,
+    onResult: (r) => printJob(r, args.quiet, io.err, io.out),
+  });
+  try {
+    atomicWrite(path.join(outDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  } catch (e) {
+    io.err(`Không ghi được report.json / cannot write report.json: ${(e as Error).message}`);
+  }
+  const s = report.summary;
+  io.out(
+    `Tổng/Total: ${s.inputs} tệp vào/inputs, ${s.written} đã ghi/written, ${s.invalid} lỗi dữ liệu/invalid, ${s.failed} hỏng/failed, ` +
+      `${s.files} tệp ra/files, ${s.warnings} cảnh báo/warnings → ${path.relative(process.cwd(), outDir) || '.'}`,
+  );
+  return exitCodeOf(report);
+}

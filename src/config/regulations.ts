@@ -1,0 +1,27 @@
+// Reads the dated values of config/regulations.json and picks the one in force on a date.
+import raw from '../../config/regulations.json' with { type: 'json' };
+
+export interface LegalProfile {
+  from: string;
+  id: string;
+  tag: string;
+  law: string;
+  decree: string;
+  decreeShort: string;
+}
+
+export interface Regulations {
+  legalProfiles: LegalProfile[];
+}
+
+export const REGULATIONS: Regulations = raw as unknown as Regulations;
+
+/** The entry of a list keyed by `from` (ISO date) that is in force on `isoDate`. */
+export function inForce<T extends { from: string }>(list: readonly T[], isoDate: string): T {
+  let found: T | undefined;
+  for (const item of [...list].sort((a, b) => a.from.localeCompare(b.from))) {
+    if (item.from <= isoDate) found = item;
+  }
+  if (!found) throw new Error(`No value in force on ${isoDate}`);
+  return found;
+}

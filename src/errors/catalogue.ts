@@ -1,0 +1,177 @@
+// The catalogue of issue codes: each code's Vietnamese and English message and the fix, in one place.
+import type { Bilingual, Issue, Severity, Stage } from './issue';
+
+type Params = Record<string, string | number>;
+interface Entry {
+  stage: Stage;
+  severity: Severity;
+  message: (p: Params) => Bilingual;
+  hint?: (p: Params) => Bilingual;
+}
+
+const f = (p: Params) => `«${p.fieldVi ?? p.path}»`;
+const e = (p: Params) => `"${p.fieldEn ?? p.path}"`;
+
+export const CATALOGUE = {
+  'input.unreadable': {
+    stage: 'input', severity: 'error',
+    message: (p) => ({ vi: `Không đọc được tệp: ${p.cause}`, en: `The file cannot be read: ${p.cause}` }),
+    hint: () => ({ vi: 'Kiểm tra đường dẫn và quyền đọc tệp.', en: 'Check the path and that the file is readable.' }),
+  },
+  'input.json_syntax': {
+    stage: 'input', severity: 'error',
+    message: (p) => ({ vi: `Tệp không phải JSON hợp lệ: ${p.cause}`, en: `The file is not valid JSON: ${p.cause}` }),
+    hint: () => ({ vi: 'Sửa cú pháp JSON (dấu phẩy, ngoặc, dấu nháy kép) tại vị trí báo lỗi.', en: 'Fix the JSON syntax (commas, brackets, double quotes) at the reported place.' }),
+  },
+  'input.not_object': {
+    stage: 'input', severity: 'error',
+    message: () => ({ vi: 'Nội dung tệp phải là một đối tượng JSON { … }.', en: 'The file must hold one JSON object { … }.' }),
+    hint: () => ({ vi: 'Bọc dữ liệu trong { } và thêm khóa "form".', en: 'Wrap the data in { } and add a "form" key.' }),
+  },
+  'input.unknown_form': {
+    stage: 'input', severity: 'error',
+    message: (p) => ({ vi: `Loại văn bản "form" không hợp lệ: ${p.value}.`, en: `Unknown document "form": ${p.value}.` }),
+    hint: (p) => ({ vi: `Dùng một trong: ${p.known}.`, en: `Use one of: ${p.known}.` }),
+  },
+  'input.invalid_char': {
+    stage: 'input', severity: 'error',
+    message: (p) => ({ vi: `Trường ${f(p)} chứa ký tự không hợp lệ (${p.char}).`, en: `Field ${e(p)} holds an invalid character (${p.char}).` }),
+    hint: () => ({ vi: 'Xóa ký tự điều khiển hoặc ký tự lỗi (thường do dán từ tệp cũ) rồi gõ lại đoạn đó.', en: 'Remove the control or broken character (often pasted from an old file) and retype that part.' }),
+  },
+  'input.normalised': {
+    stage: 'input', severity: 'warning',
+    message: (p) => ({ vi: `Trường ${f(p)} được chuẩn hóa sang Unicode dựng sẵn (NFC, TCVN 6909:2001).`, en: `Field ${e(p)} was normalised to precomposed Unicode (NFC, TCVN 6909:2001).` }),
+    hint: () => ({ vi: 'Không cần làm gì; nên lưu tệp nguồn ở dạng Unicode dựng sẵn.', en: 'Nothing to do; prefer saving the source as precomposed Unicode.' }),
+  },
+  'schema.required': {
+    stage: 'schema', severity: 'error',
+    message: (p) => ({ vi: `Thiếu trường bắt buộc ${f(p)}.`, en: `Required field ${e(p)} is missing.` }),
+    hint: (p) => ({ vi: `Thêm khóa "${p.key}"${p.helpVi ? `: ${p.helpVi}` : '.'}`, en: `Add the key "${p.key}"${p.helpEn ? `: ${p.helpEn}` : '.'}` }),
+  },
+  'schema.type': {
+    stage: 'schema', severity: 'error',
+    message: (p) => ({ vi: `Trường ${f(p)} phải là ${p.expectedVi}, đang là ${p.receivedVi}.`, en: `Field ${e(p)} must be ${p.expected}, got ${p.received}.` }),
+    hint: (p) => ({ vi: p.helpVi ? String(p.helpVi) : `Sửa giá trị thành ${p.expectedVi}.`, en: p.helpEn ? String(p.helpEn) : `Change the value to ${p.expected}.` }),
+  },
+  'schema.unknown_key': {
+    stage: 'schema', severity: 'error',
+    message: (p) => ({ vi: `Khóa "${p.key}" không có trong mẫu này (gõ sai tên trường?).`, en: `Key "${p.key}" is not part of this form (misspelt field?).` }),
+    hint: (p) => ({ vi: p.suggest ? `Có phải ý bạn là "${p.suggest}"? Nếu không, hãy xóa khóa này.` : `Xóa khóa này. Các khóa hợp lệ: ${p.known}.`, en: p.suggest ? `Did you mean "${p.suggest}"? Otherwise remove the key.` : `Remove the key. Valid keys: ${p.known}.` }),
+  },
+  'schema.empty': {
+    stage: 'schema', severity: 'error',
+    message: (p) => ({ vi: `Trường ${f(p)} không được để trống.`, en: `Field ${e(p)} must not be empty.` }),
+    hint: (p) => ({ vi: p.helpVi ? String(p.helpVi) : 'Nhập nội dung cho trường này hoặc xóa khóa nếu không bắt buộc.', en: p.helpEn ? String(p.helpEn) : 'Fill in the field, or remove the key if it is optional.' }),
+  },
+  'schema.too_small': {
+    stage: 'schema', severity: 'error',
+    message: (p) => ({ vi: `Trường ${f(p)} quá nhỏ/ngắn (tối thiểu ${p.min}).`, en: `Field ${e(p)} is too small or short (minimum ${p.min}).` }),
+    hint: () => ({ vi: 'Bổ sung cho đủ giá trị tối thiểu.', en: 'Raise it to at least the minimum.' }),
+  },
+  'schema.too_big': {
+    stage: 'schema', severity: 'error',
+    message: (p) => ({ vi: `Trường ${f(p)} quá lớn/dài (tối đa ${p.max}).`, en: `Field ${e(p)} is too big or long (maximum ${p.max}).` }),
+    hint: () => ({ vi: 'Rút gọn hoặc tách thành nhiều mục.', en: 'Shorten it or split it into several items.' }),
+  },
+  'schema.format': {
+    stage: 'schema', severity: 'error',
+    message: (p) => ({ vi: `Trường ${f(p)} sai định dạng: "${p.value}".`, en: `Field ${e(p)} has the wrong format: "${p.value}".` }),
+    hint: (p) => ({ vi: String(p.helpVi ?? 'Sửa theo định dạng được hướng dẫn.'), en: String(p.helpEn ?? 'Use the documented format.') }),
+  },
+  'schema.enum': {
+    stage: 'schema', severity: 'error',
+    message: (p) => ({ vi: `Trường ${f(p)} có giá trị không hợp lệ: ${p.value}.`, en: `Field ${e(p)} has an invalid value: ${p.value}.` }),
+    hint: (p) => ({ vi: `Dùng một trong: ${p.allowed}.`, en: `Use one of: ${p.allowed}.` }),
+  },
+  'schema.date_invalid': {
+    stage: 'schema', severity: 'error',
+    message: (p) => ({ vi: `Ngày ${f(p)} không tồn tại hoặc sai định dạng: "${p.value}".`, en: `Date ${e(p)} does not exist or is malformed: "${p.value}".` }),
+    hint: () => ({ vi: 'Viết ngày dạng NĂM-THÁNG-NGÀY, ví dụ "2021-06-09"; để trống ngày thì viết "2022-03".', en: 'Write the date as YEAR-MONTH-DAY, e.g. "2021-06-09"; to leave the day blank write "2022-03".' }),
+  },
+  'schema.abbreviation': {
+    stage: 'schema', severity: 'error',
+    message: (p) => ({ vi: `Chữ viết tắt ${f(p)} không hợp lệ: "${p.value}".`, en: `Abbreviation ${e(p)} is invalid: "${p.value}".` }),
+    hint: () => ({ vi: 'Chữ viết tắt bắt đầu bằng chữ in hoa, không có khoảng trắng, dấu gạch ngang hay dấu "/" (ví dụ "UBND", "HĐTĐKT").', en: 'An abbreviation starts with a capital letter and has no spaces, hyphens or "/" (e.g. "UBND", "HĐTĐKT").' }),
+  },
+  'schema.signer': {
+    stage: 'schema', severity: 'error',
+    message: (p) => ({ vi: `Khối chữ ký ${f(p)}: ${p.reasonVi}`, en: `Signature block ${e(p)}: ${p.reasonEn}` }),
+    hint: () => ({ vi: 'Xem mục "nguoiKy" trong README: TM. cần "thayMat"; KT., TL., TUQ. cần "thuTruong" và "chucVu"; Q. cần "thuTruong".', en: 'See "nguoiKy" in the README: TM. needs "thayMat"; KT., TL., TUQ. need "thuTruong" and "chucVu"; Q. needs "thuTruong".' }),
+  },
+  'schema.markup': {
+    stage: 'schema', severity: 'warning',
+    message: (p) => ({ vi: `Trường ${f(p)}: dấu "${p.marker}" không có cặp đóng, được in nguyên văn.`, en: `Field ${e(p)}: "${p.marker}" has no closing pair and is printed as typed.` }),
+    hint: (p) => ({ vi: `Đóng cặp "${p.marker}…${p.marker}" để in đậm/nghiêng, hoặc viết "\\*" để in dấu sao.`, en: `Close the pair "${p.marker}…${p.marker}" for bold/italic, or write "\\*" for a literal asterisk.` }),
+  },
+  'schema.nesting': {
+    stage: 'schema', severity: 'error',
+    message: (p) => ({ vi: `Mục ${f(p)} lồng quá ${p.max} cấp (I. / 1. / 1.1. / a)).`, en: `Section ${e(p)} is nested deeper than ${p.max} levels (I. / 1. / 1.1. / a)).` }),
+    hint: () => ({ vi: 'Dùng "gach" (dòng "-") và "cong" (dòng "+") cho các ý nhỏ hơn điểm a).', en: 'Use "gach" ("-" lines) and "cong" ("+" lines) below point a).' }),
+  },
+  'schema.invalid': {
+    stage: 'schema', severity: 'error',
+    message: (p) => ({ vi: `Trường ${f(p)} không hợp lệ: ${p.detail}`, en: `Field ${e(p)} is invalid: ${p.detail}` }),
+  },
+  'render.docx_template': {
+    stage: 'template', severity: 'error',
+    message: (p) => ({ vi: `Mẫu DOCX lỗi: ${p.detail}`, en: `DOCX template error: ${p.detail}` }),
+    hint: () => ({ vi: 'Mở template.docx, sửa thẻ bị báo (tên thẻ phải có trong mô hình hiển thị của mẫu).', en: 'Open template.docx and fix the reported tag (it must exist in the form’s view model).' }),
+  },
+  'render.html_template': {
+    stage: 'template', severity: 'error',
+    message: (p) => ({ vi: `Mẫu HTML lỗi: ${p.detail}`, en: `HTML template error: ${p.detail}` }),
+    hint: () => ({ vi: 'Sửa template.hbs: thẻ {{…}} phải có trong mô hình hiển thị của mẫu.', en: 'Fix template.hbs: every {{…}} must exist in the form’s view model.' }),
+  },
+  'render.pdf_failed': {
+    stage: 'render', severity: 'error',
+    message: (p) => ({ vi: `Không in được PDF: ${p.detail}`, en: `PDF printing failed: ${p.detail}` }),
+    hint: () => ({ vi: 'Thử lại; nếu lặp lại, chạy lệnh với --format docx và báo lỗi kèm tệp đầu vào.', en: 'Retry; if it repeats, run with --format docx and report the input file.' }),
+  },
+  'env.no_browser': {
+    stage: 'environment', severity: 'error',
+    message: () => ({ vi: 'Không tìm thấy Chromium để in PDF.', en: 'No Chromium was found to print PDF.' }),
+    hint: () => ({ vi: 'Cài Chromium (Debian: apt-get install chromium) hoặc đặt biến VANBAN_CHROMIUM trỏ tới tệp chạy; hoặc dùng --format docx.', en: 'Install Chromium (Debian: apt-get install chromium) or set VANBAN_CHROMIUM to its executable; or use --format docx.' }),
+  },
+  'env.no_font': {
+    stage: 'environment', severity: 'error',
+    message: () => ({ vi: 'Không có phông Times New Roman hoặc phông tương thích có tiếng Việt (Liberation Serif 2, Tinos).', en: 'No Times New Roman or metric-compatible font with Vietnamese (Liberation Serif 2, Tinos) is installed.' }),
+    hint: () => ({ vi: 'Debian: apt-get install fonts-liberation2.', en: 'Debian: apt-get install fonts-liberation2.' }),
+  },
+  'write.failed': {
+    stage: 'write', severity: 'error',
+    message: (p) => ({ vi: `Không ghi được tệp ${p.file}: ${p.cause}`, en: `Cannot write ${p.file}: ${p.cause}` }),
+    hint: () => ({ vi: 'Kiểm tra thư mục đầu ra có quyền ghi và còn chỗ trống.', en: 'Check that the output folder is writable and has free space.' }),
+  },
+  'write.name_clash': {
+    stage: 'write', severity: 'error',
+    message: (p) => ({ vi: `Hai tệp đầu vào cho cùng tên tệp đầu ra ${p.file}.`, en: `Two inputs map to the same output name ${p.file}.` }),
+    hint: () => ({ vi: 'Đổi tên một trong hai tệp đầu vào.', en: 'Rename one of the two input files.' }),
+  },
+  'internal.error': {
+    stage: 'render', severity: 'error',
+    message: (p) => ({ vi: `Lỗi nội bộ: ${p.cause}`, en: `Internal error: ${p.cause}` }),
+    hint: () => ({ vi: 'Vui lòng báo lỗi kèm tệp đầu vào.', en: 'Please report this with the input file.' }),
+  },
+} satisfies Record<string, Entry>;
+
+export type IssueCode = keyof typeof CATALOGUE;
+
+export function makeIssue(
+  code: IssueCode,
+  params: Params = {},
+  place: Partial<Pick<Issue, 'source' | 'path' | 'template' | 'cause'>> & { severity?: Severity } = {},
+): Issue {
+  const entry: Entry = CATALOGUE[code];
+  const issue: Issue = {
+    code,
+    severity: place.severity ?? entry.severity,
+    stage: entry.stage,
+    message: entry.message(params),
+  };
+  if (place.source) issue.source = place.source;
+  if (place.path) issue.path = place.path;
+  if (place.template) issue.template = place.template;
+  if (place.cause) issue.cause = place.cause;
+  if (entry.hint) issue.hint = entry.hint(params);
+  return issue;
+}

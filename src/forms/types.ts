@@ -1,0 +1,28 @@
+// What a form is: its schema, its pure view-model function, and the settings read from templates/<id>/form.json.
+import type { z } from 'zod';
+import type { Issue } from '../errors/issue';
+import type { Regulations } from '../config/regulations';
+import type { DocumentVM } from '../viewmodel/types';
+
+/** Everything formatting may depend on besides the input: passed in, never read from the clock. */
+export interface Context {
+  regulations: Regulations;
+  timeZone: 'Asia/Ho_Chi_Minh';
+  source?: string;
+}
+
+export interface FormSettings {
+  id: string;
+  titleVi: string;
+  titleEn: string;
+  /** Type abbreviation in the số ký hiệu (NĐ 30 PL III Mục I, or configuration). */
+  kyHieuLoai: string;
+  /** Output formats this form supports. */
+  formats: ('docx' | 'pdf')[];
+}
+
+export interface FormDefinition<I = unknown, V extends DocumentVM = DocumentVM> {
+  id: string;
+  schema: z.ZodType<I>;
+  toViewModel(input: I, settings: FormSettings, ctx: Context): { vm: V; issues: Issue[] };
+}

@@ -1,0 +1,103 @@
+// The regulated blocks drawn in OOXML, one definition each: header (ô 1–4), title (ô 5a), Kính gửi (ô 9a),
+// body paragraphs (ô 6) and the footer with Nơi nhận (ô 9b) and the signature (ô 7a–7c).
+import type { Run } from '../../viewmodel/rich-text';
+import type { DocumentVM, HeaderVM, KinhGuiVM, ParagraphVM } from '../../viewmodel/types';
+import { measureMm, style, textWidthMm, TOKENS } from '../tokens';
+import { para, rule, run, styledPara, table } from './ooxml';
+
+const W = textWidthMm();
+
+/** Ô 1–4 as a borderless two-column table; "Số" and the date share a row so they share a baseline (§1.4, §10). */
+export function dauVanBan(h: HeaderVM): string {
+  const leftW = W * TOKENS.header.leftShare;
+  const rightW = W - leftW;
+  const chuQuan = style('chuQuan');
+  const banHanh = style('banHanh');
+  const longestAgency = Math.max(0, ...h.banHanh.map((l) => measureMm(l, banHanh.size, banHanh.bold)));
+  const left =
+    h.chuQuan.map((l) => styledPara(l, chuQuan, { align: 'center' })).join('') +
+    h.banHanh.map((l) => styledPara(l, banHanh, { align: 'center' })).join('') +
+    // Rule under the issuing body: 1/3–1/2 of the name's length (§1.4 ô 2).
+    rule(Math.min(longestAgency, leftW) * TOKENS.header.agencyRuleShare, leftW);
+  const tieuNgu = style('tieuNgu');
+  const right =
+    styledPara(h.quocHieu, style('quocHieu'), { align: 'center' }) +
+    styledPara(h.tieuNgu, tieuNgu, { align: 'center' }) +
+    // Rule under the Tiêu ngữ: as long as its text (§1.4 ô 1).
+    rule(Math.min(measureMm(h.tieuNgu, tieuNgu.size, tieuNgu.bold), rightW), rightW);
+  const so = styledPara(h.soKyHieu, style('soKyHieu'), { align: 'center', beforePt: 6 });
+  const date = h.diaDanhNgay ? styledPara(h.diaDanhNgay, style('diaDanhNgay'), { align: 'center', beforePt: 6 }) : '';
+  return table([leftW, rightW], [[left, right], [so, date]]);
+}
+
+/** Ô 5a: type name and trích yếu, centred, bold, with a short rule below (§1.4 ô 5a). */
+export function tenLoaiTrichYeu(tenLoai: string, trichYeu: string): string {
+  const t = style('trichYeu');
+  const len = Math.min(measureMm(trichYeu, t.size, t.bold), W);
+  return (
+    styledPara(tenLoai, style('tenLoai'), { align: 'center', beforePt: 18, keepNext: true }) +
+    styledPara(trichYeu, t, { align: 'center', keepNext: true }) +
+    rule(len * TOKENS.header.trichYeuRuleShare, W) +
+    para('', { exactPt: 6 })
+  );
+}
+
+/** Ô 9a: "Kính gửi:" on one line, or dashed lines aligned under the colon (§1.8). */
+export function kinhGui(list: readonly KinhGuiVM[]): string {
+  const s = style('kinhGui');
+  return list
+    .map((k) => {
+      if (k.motDong) return para(run(`${k.nhan} ${k.motDong}`, s), { align: 'center', afterPt: 6 });
+      const labelMm = measureMm(k.nhan.replace(/:$/, ''), s.size, s.bold);
+      const start = W * 0.2;
+      return (
+        para(run(k.nhan, s), { leftMm: start, afterPt: 0 }) +
+        k.nhieuDong.map((l, i) => para(run(l, s), { leftMm: start + labelMm, afterPt: i === k.nhieuDong.length - 1 ? 6 : 0 })).join('')
+      );
+    })
+    .join('');
+}
+
+function runsXml(runs: readonly Run[], base: { size: number; bold: boolean; italic: boolean }): string {
+  return runs
+    .map((r) => run(r.text, { size: base.size, bold: base.bold || r.cls.includes('b'), italic: base.italic || r.cls.includes('i') }))
+    .join('');
+}
+
+/** Body and căn cứ paragraphs: justified, first-line indent, ≥ 6 pt after, line spacing 1–1.5 (§1.4 ô 6). */
+export function doanVan(paragraphs: readonly ParagraphVM[]): string {
+  const body = TOKENS.body;
+  return paragraphs
+    .map((p) => {
+      const isCanCu = p.kieu === 'canCu';
+      const base = isCanCu ? style('canCu') : style('body');
+      const h = isCanCu ? { bold: false, italic: true, indent: true } : TOKENS.headings[p.kieu as keyof typeof TOKENS.headings] ?? TOKENS.headings.doan;
+      const fmt = { size: base.size, bold: h.bold, italic: h.italic || base.italic };
+      const label = p.nhan ? run(`${p.nhan} `, fmt) : '';
+      return para(label + runsXml(p.runs, fmt), {
+        align: 'both',
+        firstLineMm: h.indent ? body.firstLineIndentMm : 0,
+        afterPt: body.spaceAfterPt,
+        line: body.lineSpacing,
+        keepNext: p.kieu === 'muc' || p.kieu === 'khoan' || p.kieu === 'tieuKhoan',
+      });
+    })
+    .join('');
+}
+
+/** Ô 9b and 7a–7c in one borderless row: "Nơi nhận:" level with the first authority line (§1.4, §10). */
+export function cuoiVanBan(vm: Pick<DocumentVM, 'noiNhan' | 'chuKy'>): string {
+  const leftW = W * TOKENS.signature.leftShare;
+  const rightW = W - leftW;
+  const nhan = style('nhanNoiNhan');
+  const dong = style('noiNhan');
+  const left = styledPara(vm.noiNhan.nhan, nhan) + vm.noiNhan.dong.map((l) => styledPara(l, dong)).join('');
+  const q = style('quyenHan');
+  const k = vm.chuKy;
+  const right =
+    k.quyenHan.map((l) => styledPara(l, q, { align: 'center', keepNext: true })).join('') +
+    para('', { exactPt: (TOKENS.signature.signatureSpaceMm / 25.4) * 72, keepNext: true }) +
+    (k.chucVuKhac ? styledPara(k.chucVuKhac, style('chucVuKhac'), { align: 'center', keepNext: true }) : '') +
+    styledPara(k.hoTen, style('hoTen'), { align: 'center' });
+  return para('', { exactPt: 12, keepNext: true }) + table([leftW, rightW], [[left, right]], { cantSplit: true });
+}

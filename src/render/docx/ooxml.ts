@@ -1,0 +1,98 @@
+// Small OOXML writers (runs, paragraphs, tables) that the regulated blocks are built from; all text is escaped here.
+import { TOKENS, twips, type BlockStyle } from '../tokens';
+
+export function esc(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+export interface RunOpts {
+  size: number;
+  bold?: boolean;
+  italic?: boolean;
+}
+
+export function run(text: string, o: RunOpts): string {
+  const f = TOKENS.font.family;
+  const rPr =
+    `<w:rFonts w:ascii="${f}" w:hAnsi="${f}" w:cs="${f}" w:eastAsia="${f}"/>` +
+    (o.bold ? '<w:b/><w:bCs/>' : '') +
+    (o.italic ? '<w:i/><w:iCs/>' : '') +
+    `<w:sz w:val="${Math.round(o.size * 2)}"/><w:szCs w:val="${Math.round(o.size * 2)}"/>`;
+  return `<w:r><w:rPr>${rPr}</w:rPr><w:t xml:space="preserve">${esc(text)}</w:t></w:r>`;
+}
+
+export interface ParaOpts {
+  align?: 'left' | 'center' | 'right' | 'both';
+  firstLineMm?: number;
+  leftMm?: number;
+  rightMm?: number;
+  hangingMm?: number;
+  beforePt?: number;
+  afterPt?: number;
+  /** Line spacing as a multiple of single. */
+  line?: number;
+  /** Exact line height in pt (for rule paragraphs). */
+  exactPt?: number;
+  keepNext?: boolean;
+  bottomBorder?: boolean;
+}
+
+export function para(runsXml: string, o: ParaOpts = {}): string {
+  let pPr = '';
+  if (o.keepNext) pPr += '<w:keepNext/>';
+  if (o.bottomBorder) pPr += '<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>';
+  const spacing = [`w:before="${Math.round((o.beforePt ?? 0) * 20)}"`, `w:after="${Math.round((o.afterPt ?? 0) * 20)}"`];
+  if (o.exactPt !== undefined) spacing.push(`w:line="${Math.round(o.exactPt * 20)}" w:lineRule="exact"`);
+  else spacing.push(`w:line="${Math.round((o.line ?? 1) * 240)}" w:lineRule="auto"`);
+  pPr += `<w:spacing ${spacing.join(' ')}/>`;
+  const ind: string[] = [];
+  if (o.leftMm) ind.push(`w:left="${twips(o.leftMm)}"`);
+  if (o.rightMm) ind.push(`w:right="${twips(o.rightMm)}"`);
+  if (o.firstLineMm) ind.push(`w:firstLine="${twips(o.firstLineMm)}"`);
+  if (o.hangingMm) ind.push(`w:hanging="${twips(o.hangingMm)}"`);
+  if (ind.length) pPr += `<w:ind ${ind.join(' ')}/>`;
+  pPr += `<w:jc w:val="${o.align ?? 'left'}"/>`;
+  return `<w:p><w:pPr>${pPr}</w:pPr>${runsXml}</w:p>`;
+}
+
+/** A paragraph in one block style. */
+export function styledPara(text: string, s: BlockStyle, o: ParaOpts = {}): string {
+  return para(run(text, s), o);
+}
+
+/**
+ * A horizontal rule exactly `widthMm` long, centred in a space `availableMm` wide: an empty paragraph whose bottom
+ * border is narrowed by equal indents. (A plain paragraph border would span the whole cell, which NĐ 30 forbids
+ * for the Tiêu ngữ rule; regulations §1.4 notes.)
+ */
+export function rule(widthMm: number, availableMm: number): string {
+  const side = Math.max(0, (availableMm - widthMm) / 2);
+  return para('', { align: 'center', leftMm: side, rightMm: side, exactPt: 2, bottomBorder: true });
+}
+
+export interface Cell {
+  widthMm: number;
+  xml: string;
+}
+
+/** A borderless table with fixed column widths; each row's cells are given in order. */
+export function table(widthsMm: number[], rows: string[][], opts: { cantSplit?: boolean } = {}): string {
+  const total = widthsMm.reduce((a, b) => a + b, 0);
+  const none = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((s) => `<w:${s} w:val="nil"/>`).join('');
+  const tblPr =
+    `<w:tblPr><w:tblW w:w="${twips(total)}" w:type="dxa"/><w:tblLayout w:type="fixed"/>` +
+    `<w:tblBorders>${none}</w:tblBorders>` +
+    '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>' +
+    '<w:tblLook w:val="0000"/></w:tblPr>';
+  const grid = `<w:tblGrid>${widthsMm.map((w) => `<w:gridCol w:w="${twips(w)}"/>`).join('')}</w:tblGrid>`;
+  const trs = rows
+    .map((cells) => {
+      const trPr = opts.cantSplit ? '<w:trPr><w:cantSplit/></w:trPr>' : '';
+      const tcs = cells
+        .map((xml, i) => `<w:tc><w:tcPr><w:tcW w:w="${twips(widthsMm[i]!)}" w:type="dxa"/></w:tcPr>${xml || para('')}</w:tc>`)
+        .join('');
+      return `<w:tr>${trPr}${tcs}</w:tr>`;
+    })
+    .join('');
+  return `<w:tbl>${tblPr}${grid}${trs}</w:tbl>`;
+}

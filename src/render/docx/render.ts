@@ -1,0 +1,84 @@
+// DOCX stage: docxtemplater over templates/<form>/template.docx, fed with the regulated blocks as raw OOXML.
+import fs from 'node:fs';
+import path from 'node:path';
+import PizZip from 'pizzip';
+import Docxtemplater from 'docxtemplater';
+import { makeIssue } from '../../errors/catalogue';
+import { VanbanError, type Issue } from '../../errors/issue';
+import type { DocumentVM } from '../../viewmodel/types';
+import { cuoiVanBan, dauVanBan, doanVan, kinhGui, tenLoaiTrichYeu } from './blocks';
+
+const templateCache = new Map<string, Buffer>();
+
+function templateBytes(templateDir: string): Buffer {
+  const file = path.join(templateDir, 'template.docx');
+  let b = templateCache.get(file);
+  if (!b) {
+    b = fs.readFileSync(file);
+    templateCache.set(file, b);
+  }
+  return b;
+}
+
+/** Values a template may use: the blocks (raw OOXML, `{@name}`) and plain strings (`{name}`). */
+export function docxData(vm: DocumentVM, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    dauVanBan: dauVanBan(vm.header),
+    tenLoaiTrichYeu: tenLoaiTrichYeu(vm.tenLoai, vm.trichYeu),
+    kinhGui: kinhGui(vm.kinhGui),
+    canCu: doanVan(vm.canCu),
+    moDau: doanVan(vm.moDau),
+    noiDung: doanVan(vm.noiDung),
+    ketLuan: doanVan(vm.ketLuan),
+    cuoiVanBan: cuoiVanBan(vm),
+    soKyHieu: vm.header.soKyHieu,
+    diaDanhNgay: vm.header.diaDanhNgay,
+    tenLoai: vm.tenLoai,
+    trichYeu: vm.trichYeu,
+    metaTitle: vm.meta.title,
+    metaAuthor: vm.meta.author,
+    metaSubject: vm.meta.subject,
+    metaKeywords: vm.meta.keywords.join(', '),
+    metaCreated: vm.meta.creationDate.replace(/\+07:00$/, '+07:00'),
+    ...extra,
+  };
+}
+
+interface DocxtemplaterError {
+  properties?: { id?: string; explanation?: string; file?: string; offset?: number; xtag?: string; errors?: DocxtemplaterError[] };
+  message?: string;
+}
+
+function templateIssues(err: unknown, file: string): Issue[] {
+  const e = err as DocxtemplaterError;
+  const list = e.properties?.errors?.length ? e.properties.errors : [e];
+  return list.map((x) =>
+    makeIssue('render.docx_template', { detail: `${x.properties?.explanation ?? x.message ?? String(x)}${x.properties?.id ? ` [${x.properties.id}]` : ''}` }, {
+      template: { file, offset: x.properties?.offset, tag: x.properties?.xtag },
+    }),
+  );
+}
+
+/** Renders the DOCX; the zip entries get the document's date so the same input gives the same bytes. */
+export function renderDocx(vm: DocumentVM, templateDir: string, extra: Record<string, string> = {}): Buffer {
+  const file = path.join(templateDir, 'template.docx');
+  let doc: Docxtemplater;
+  try {
+    const zip = new PizZip(templateBytes(templateDir));
+    doc = new Docxtemplater(zip, {
+      paragraphLoop: true,
+      linebreaks: true,
+      // A missing value is an error, never the word "undefined".
+      nullGetter(part) {
+        throw new Error(`Tag {${part.value}} has no value in the view model`);
+      },
+    });
+    doc.render(docxData(vm, extra));
+  } catch (err) {
+    throw new VanbanError(templateIssues(err, path.relative(process.cwd(), file)));
+  }
+  const zip = doc.getZip();
+  const date = new Date(vm.meta.creationDate);
+  for (const f of Object.values(zip.files) as { date: Date }[]) f.date = date;
+  return zip.generate({ type: 'nodebuffer', compression: 'DEFLATE' });
+}

@@ -1,0 +1,57 @@
+// HTML stage: handlebars in strict mode over templates/<form>/template.hbs with the shared block partials.
+import fs from 'node:fs';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import { makeIssue } from '../../errors/catalogue';
+import { VanbanError } from '../../errors/issue';
+import { TEMPLATES_DIR } from '../../paths';
+import { printCss } from './css';
+
+const BLOCKS_DIR = path.join(TEMPLATES_DIR, '_blocks');
+
+type Compiled = (ctx: unknown) => string;
+
+interface Env {
+  hb: typeof Handlebars;
+  layout: Compiled;
+  css: string;
+}
+
+let env: Env | undefined;
+
+function compile(hb: typeof Handlebars, file: string): Compiled {
+  const source = fs.readFileSync(file, 'utf8');
+  // strict: a missing value throws instead of printing nothing; no prototype access.
+  const tpl = hb.compile(source, { strict: true, noEscape: false });
+  return (ctx) => tpl(ctx, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+}
+
+function environment(): Env {
+  if (env) return env;
+  const hb = Handlebars.create();
+  for (const f of fs.readdirSync(BLOCKS_DIR).filter((f) => f.endsWith('.hbs') && f !== 'layout.hbs')) {
+    hb.registerPartial(f.slice(0, -4), fs.readFileSync(path.join(BLOCKS_DIR, f), 'utf8'));
+  }
+  env = { hb, layout: compile(hb, path.join(BLOCKS_DIR, 'layout.hbs')), css: printCss() };
+  return env;
+}
+
+const formTemplates = new Map<string, Compiled>();
+
+/** Renders a full HTML page for one document; `vm` is read, never changed. */
+export function renderHtml(vm: { meta: { title: string } }, templateDir: string): string {
+  const e = environment();
+  const file = path.join(templateDir, 'template.hbs');
+  try {
+    let tpl = formTemplates.get(file);
+    if (!tpl) {
+      tpl = compile(e.hb, file);
+      formTemplates.set(file, tpl);
+    }
+    return e.layout({ meta: vm.meta, css: e.css, body: tpl(vm) });
+  } catch (err) {
+    throw new VanbanError([
+      makeIssue('render.html_template', { detail: (err as Error).message }, { template: { file: path.relative(process.cwd(), file) } }),
+    ]);
+  }
+}

@@ -1,0 +1,52 @@
+// The signature block (regulations §1.7, NĐ 30 PL I II.7): authority prefix lines in capitals, then the signer's name.
+import { inHoa } from './text';
+
+export type HinhThucKy = 'KT.' | 'TL.' | 'TUQ.' | 'Q.';
+
+export interface NguoiKyIn {
+  /** Collective on whose behalf the signer signs: "TM. <thayMat>". */
+  thayMat?: string;
+  /** Authority form before the head's title. */
+  hinhThuc?: HinhThucKy;
+  /** The head's title after KT./TL./TUQ./Q. */
+  thuTruong?: string;
+  /** The signer's own position. */
+  chucVu?: string;
+  /** Other position printed above the name (ô 7b), e.g. the agency post of an advisory-body chair. */
+  chucVuKhac?: string;
+  hoTen: string;
+}
+
+export interface ChuKyVM {
+  /** Bold capital lines of ô 7a, e.g. ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]. */
+  quyenHan: string[];
+  /** Ô 7b other position, capitals, or "" when absent. */
+  chucVuKhac: string;
+  hoTen: string;
+}
+
+/** Problems of a signature, in the order: reason vi, reason en. */
+export function signerProblems(k: NguoiKyIn): { vi: string; en: string }[] {
+  const out: { vi: string; en: string }[] = [];
+  if (k.hinhThuc && !k.thuTruong)
+    out.push({ vi: `"${k.hinhThuc}" cần chức danh thủ trưởng ở "thuTruong".`, en: `"${k.hinhThuc}" needs the head's title in "thuTruong".` });
+  if (k.hinhThuc && k.hinhThuc !== 'Q.' && !k.chucVu)
+    out.push({ vi: `"${k.hinhThuc}" cần chức vụ của người ký ở "chucVu".`, en: `"${k.hinhThuc}" needs the signer's own position in "chucVu".` });
+  if (!k.hinhThuc && k.thuTruong)
+    out.push({ vi: '"thuTruong" chỉ dùng cùng "hinhThuc" (KT., TL., TUQ., Q.).', en: '"thuTruong" is only used with "hinhThuc" (KT., TL., TUQ., Q.).' });
+  if (!k.hinhThuc && !k.chucVu && !k.thayMat)
+    out.push({ vi: 'Cần "chucVu" của người ký.', en: 'The signer\'s "chucVu" is required.' });
+  return out;
+}
+
+export function chuKy(k: NguoiKyIn): ChuKyVM {
+  const lines: string[] = [];
+  if (k.thayMat) lines.push(`TM. ${inHoa(k.thayMat)}`);
+  if (k.hinhThuc) {
+    lines.push(`${k.hinhThuc} ${inHoa(k.thuTruong ?? '')}`);
+    if (k.hinhThuc !== 'Q.' && k.chucVu) lines.push(inHoa(k.chucVu));
+  } else if (k.chucVu) {
+    lines.push(inHoa(k.chucVu));
+  }
+  return { quyenHan: lines, chucVuKhac: k.chucVuKhac ? inHoa(k.chucVuKhac) : '', hoTen: k.hoTen };
+}

@@ -1,0 +1,60 @@
+// The fully formatted view model that both renderers read: every regulated string is final here.
+import type { Run } from './rich-text';
+import type { ChuKyVM } from './chu-ky';
+
+export type ParagraphKind = 'muc' | 'khoan' | 'tieuKhoan' | 'diem' | 'khoanThuong' | 'doan' | 'gach' | 'cong' | 'canCu';
+
+export interface ParagraphVM {
+  kieu: ParagraphKind;
+  /** Label printed before the text: "I.", "1.", "1.1.", "a)", "-", "+", or "". */
+  nhan: string;
+  runs: Run[];
+}
+
+export interface HeaderVM {
+  /** Ô 2, governing body, capitals, regular; [] when absent. */
+  chuQuan: string[];
+  /** Ô 2, issuing body, capitals, bold. */
+  banHanh: string[];
+  quocHieu: string;
+  tieuNgu: string;
+  /** Ô 3. */
+  soKyHieu: string;
+  /** Ô 4; "" for documents without a date line (biên bản). */
+  diaDanhNgay: string;
+}
+
+export interface KinhGuiVM {
+  /** "Kính gửi:" */
+  nhan: string;
+  /** One recipient on the label's line, or "". */
+  motDong: string;
+  /** Several recipients, dashed, under the colon; [] when one. */
+  nhieuDong: string[];
+}
+
+export interface DocumentMeta {
+  title: string;
+  author: string;
+  subject: string;
+  keywords: string[];
+  language: 'vi-VN';
+  /** ISO 8601 with the Vietnam offset, from the document date, never from the clock. */
+  creationDate: string;
+}
+
+export interface DocumentVM {
+  form: string;
+  header: HeaderVM;
+  tenLoai: string;
+  trichYeu: string;
+  /** Empty list when the document has no "Kính gửi:" block. */
+  kinhGui: KinhGuiVM[];
+  canCu: ParagraphVM[];
+  moDau: ParagraphVM[];
+  noiDung: ParagraphVM[];
+  ketLuan: ParagraphVM[];
+  noiNhan: { nhan: string; dong: string[] };
+  chuKy: ChuKyVM;
+  meta: DocumentMeta;
+}
