@@ -1,4 +1,5 @@
 // From raw input to a view model: read, pick the form, validate, format. No rendering, no writing.
+import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { makeIssue } from '../errors/catalogue';
 import { hasErrors, type Issue } from '../errors/issue';
 import { REGULATIONS } from '../config/regulations';
@@ -17,15 +18,16 @@ export function parseJson(text: string, source?: string): { value?: unknown; iss
   try {
     return { value: JSON.parse(text.replace(/^\uFEFF/, '')), issues: [] };
   } catch (err) {
-    const msg = (err as Error).message;
-    const pos = /position (\d+)/.exec(msg);
-    let where = msg;
-    if (pos) {
-      const offset = Number(pos[1]);
-      const before = text.slice(0, offset);
+    // JSON.parse does not always say where; jsonc-parser (strict settings) finds the offset of the first error.
+    const errors: ParseError[] = [];
+    parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
+    let where = (err as Error).message.split('\n')[0]!;
+    const first = errors[0];
+    if (first) {
+      const before = text.slice(0, first.offset);
       const line = before.split('\n').length;
-      const col = offset - before.lastIndexOf('\n');
-      where = `${msg} (dòng/line ${line}, cột/column ${col})`;
+      const col = first.offset - before.lastIndexOf('\n');
+      where = `${printParseErrorCode(first.error)} (dòng/line ${line}, cột/column ${col})`;
     }
     return { issues: [makeIssue('input.json_syntax', { cause: where }, { source })] };
   }

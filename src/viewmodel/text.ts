@@ -5,15 +5,20 @@ export function inHoa(s: string): string {
   return s.normalize('NFC').toLocaleUpperCase('vi-VN');
 }
 
-const TONE_FOLD: Record<string, string> = {
-  oà: 'òa', oá: 'óa', oả: 'ỏa', oã: 'õa', oạ: 'ọa',
-  oè: 'òe', oé: 'óe', oẻ: 'ỏe', oẽ: 'õe', oẹ: 'ọe',
-  uỳ: 'ùy', uý: 'úy', uỷ: 'ủy', uỹ: 'ũy', uỵ: 'ụy',
-  OÀ: 'ÒA', OÁ: 'ÓA', OẢ: 'ỎA', OÃ: 'ÕA', OẠ: 'ỌA',
-  OÈ: 'ÒE', OÉ: 'ÓE', OẺ: 'ỎE', OẼ: 'ÕE', OẸ: 'ỌE',
-  UỲ: 'ÙY', UÝ: 'ÚY', UỶ: 'ỦY', UỸ: 'ŨY', UỴ: 'ỤY',
-};
-const TONE_RE = new RegExp(Object.keys(TONE_FOLD).join('|'), 'g');
+// New placement (tone on the second vowel) → old placement (tone on the first), in lower, title and upper case.
+const TONE_PAIRS: [string, string][] = [
+  ['oà', 'òa'], ['oá', 'óa'], ['oả', 'ỏa'], ['oã', 'õa'], ['oạ', 'ọa'],
+  ['oè', 'òe'], ['oé', 'óe'], ['oẻ', 'ỏe'], ['oẽ', 'õe'], ['oẹ', 'ọe'],
+  ['uỳ', 'ùy'], ['uý', 'úy'], ['uỷ', 'ủy'], ['uỹ', 'ũy'], ['uỵ', 'ụy'],
+];
+const TONE_FOLD: Record<string, string> = {};
+for (const [from, to] of TONE_PAIRS) {
+  const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+  TONE_FOLD[from] = to;
+  TONE_FOLD[cap(from)] = cap(to);
+  TONE_FOLD[from.toUpperCase()] = to.toUpperCase();
+}
+const TONE_RE = new RegExp(Object.keys(TONE_FOLD).join('|'), 'gu');
 
 /**
  * Folds the "new" tone placement (hoà, uỷ) onto the "old" one (hòa, ủy) for comparison only (§7.3);

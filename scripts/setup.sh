@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Installs what vanban needs on a Debian machine that has Node: the npm packages, then Chromium and a
+# Times-compatible font with Vietnamese from Debian's packages when they are missing (as root), or says what to install.
+# --test-tools also installs what the test suite uses: poppler-utils (pdftotext, pdffonts) and LibreOffice Writer.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+with_test_tools=0
+for a in "$@"; do
+  case "$a" in
+    --test-tools) with_test_tools=1 ;;
+    *) echo "setup.sh: unknown option $a" >&2; exit 2 ;;
+  esac
+done
+
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "== npm ci"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+have_chromium() { [ -n "${VANBAN_CHROMIUM:-}" ] || command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || command -v google-chrome >/dev/null 2>&1; }
+have_font() { command -v fc-list >/dev/null 2>&1 && fc-list ':lang=vi' family | grep -qiE 'Times New Roman|Liberation Serif|Tinos'; }
+
+missing=()
+have_chromium || missing+=(chromium)
+have_font || missing+=(fonts-liberation2 fontconfig)
+if [ "$with_test_tools" = 1 ]; then
+  command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+  command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
+fi
+
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "== apt-get install ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -q >/dev/null
+    apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "vanban cần / needs: ${missing[*]}" >&2
+    echo "Cài bằng / install with: sudo apt-get install ${missing[*]}" >&2
+    echo "(hoặc đặt VANBAN_CHROMIUM trỏ tới Chromium / or point VANBAN_CHROMIUM at a Chromium)" >&2
+    exit 4
+  fi
+fi
+echo "== sẵn sàng / ready: $(node --version), $(command -v chromium || command -v chromium-browser || echo "${VANBAN_CHROMIUM:-}")"

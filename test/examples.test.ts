@@ -1,0 +1,206 @@
+// Every example in data/ rendered to DOCX and PDF: the NĐ 30 layout rules checked in the DOCX XML, the PDF and
+// LibreOffice's reading of the DOCX.
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PDFDocument, PDFName } from 'pdf-lib';
+import type { DocumentVM } from '../src/viewmodel/types';
+import { outputStem } from '../src/output/write';
+import { docxPart, docxText, EXAMPLES, hasGappedLine, libreOfficeToPdf, pdfFonts, pdfInfo, pdfText, pdfWords, renderAll, squash, tmpDir } from './helpers';
+
+const out = tmpDir('examples');
+const loOut = tmpDir('examples-lo');
+let loPdfs: Map<string, string>;
+
+const TWIPS_PER_MM = 1440 / 25.4;
+const inRangeMm = (twips: number, lo: number, hi: number) => twips >= Math.floor(lo * TWIPS_PER_MM) && twips <= Math.ceil(hi * TWIPS_PER_MM);
+
+beforeAll(async () => {
+  const report = await renderAll(EXAMPLES, out);
+  expect(report.summary).toMatchObject({ inputs: EXAMPLES.length, written: EXAMPLES.length, invalid: 0, failed: 0 });
+  const docx = EXAMPLES.map((e) => path.join(out, `${outputStem(e)}.docx`));
+  loPdfs = new Map(libreOfficeToPdf(docx, loOut).map((p, i) => [EXAMPLES[i]!, p]));
+});
+
+it('finds the examples', () => {
+  expect(EXAMPLES.length).toBeGreaterThanOrEqual(3);
+});
+
+describe.each(EXAMPLES)('%s', (example) => {
+  const stem = outputStem(example);
+  const docx = () => path.join(out, `${stem}.docx`);
+  const pdf = () => path.join(out, `${stem}.pdf`);
+  const vm = (): DocumentVM => JSON.parse(fs.readFileSync(path.join(out, `${stem}.view-model.json`), 'utf8'));
+
+  describe('DOCX', () => {
+    it('has an A4 portrait page with NĐ 30 margins (PL I, I.1–I.3)', () => {
+      const xml = docxPart(docx(), 'word/document.xml');
+      const pgSz = /<w:pgSz w:w="(\d+)" w:h="(\d+)"(?: w:orient="(\w+)")?\/>/.exec(xml)!;
+      expect(Number(pgSz[1])).toBe(11906);
+      expect(Number(pgSz[2])).toBe(16838);
+      expect(pgSz[3] ?? 'portrait').toBe('portrait');
+      const mar = /<w:pgMar w:top="(\d+)" w:right="(\d+)" w:bottom="(\d+)" w:left="(\d+)"/.exec(xml)!;
+      expect(inRangeMm(Number(mar[1]), 20, 25)).toBe(true);
+      expect(inRangeMm(Number(mar[2]), 15, 20)).toBe(true);
+      expect(inRangeMm(Number(mar[3]), 20, 25)).toBe(true);
+      expect(inRangeMm(Number(mar[4]), 30, 35)).toBe(true);
+    });
+
+    it('numbers pages in the header from page 2: PAGE field, different first page (PL I, I.7)', () => {
+      const xml = docxPart(docx(), 'word/document.xml');
+      expect(xml).toContain('<w:titlePg/>');
+      const rels = docxPart(docx(), 'word/_rels/document.xml.rels');
+      const target = (id: string) => new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)?.[1];
+      const defId = /<w:headerReference w:type="default" r:id="(\w+)"/.exec(xml)![1]!;
+      const firstId = /<w:headerReference w:type="first" r:id="(\w+)"/.exec(xml)![1]!;
+      const def = docxPart(docx(), `word/${target(defId)}`);
+      const first = docxPart(docx(), `word/${target(firstId)}`);
+      expect(def).toMatch(/<w:instrText[^>]*> PAGE <\/w:instrText>/);
+      expect(def).toContain('<w:jc w:val="center"/>');
+      const size = Number(/<w:sz w:val="(\d+)"/.exec(def)![1]) / 2;
+      expect(size).toBeGreaterThanOrEqual(13);
+      expect(size).toBeLessThanOrEqual(14);
+      expect(def).not.toMatch(/<w:b\/>|<w:i\/>/);
+      expect(first).not.toContain('PAGE');
+    });
+
+    it('sets the regulated blocks in the sizes and styles of PL I (§1.4)', () => {
+      const xml = docxPart(docx(), 'word/document.xml');
+      const v = vm();
+      const runOf = (text: string) => {
+        const esc = text.replace(/&/g, '&amp;').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        const m = new RegExp(`<w:r><w:rPr>((?:(?!</w:rPr>).)*)</w:rPr><w:t xml:space="preserve">${esc}</w:t></w:r>`).exec(xml);
+        expect(m, `run "${text}"`).not.toBeNull();
+        const rPr = m![1]!;
+        return { size: Number(/<w:sz w:val="(\d+)"/.exec(rPr)![1]) / 2, bold: rPr.includes('<w:b/>'), italic: rPr.includes('<w:i/>'), font: /w:ascii="([^"]+)"/.exec(rPr)![1] };
+      };
+      const expectStyle = (text: string, lo: number, hi: number, bold: boolean, italic: boolean) => {
+        const r = runOf(text);
+        expect(r.size, text).toBeGreaterThanOrEqual(lo);
+        expect(r.size, text).toBeLessThanOrEqual(hi);
+        expect(r.bold, `${text} bold`).toBe(bold);
+        expect(r.italic, `${text} italic`).toBe(italic);
+        expect(r.font).toBe('Times New Roman');
+      };
+      expectStyle('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 12, 13, true, false);
+      expectStyle('Độc lập - Tự do - Hạnh phúc', 13, 14, true, false);
+      for (const l of v.header.chuQuan) expectStyle(l, 12, 13, false, false);
+      for (const l of v.header.banHanh) expectStyle(l, 12, 13, true, false);
+      expectStyle(v.header.soKyHieu, 13, 13, false, false);
+      expectStyle(v.header.diaDanhNgay, 13, 14, false, true);
+      expectStyle(v.tenLoai, 13, 14, true, false);
+      expectStyle(v.trichYeu, 13, 14, true, false);
+      expectStyle('Nơi nhận:', 12, 12, true, true);
+      for (const l of v.noiNhan.dong) expectStyle(l, 11, 11, false, false);
+      for (const l of v.chuKy.quyenHan) expectStyle(l, 13, 14, true, false);
+      expectStyle(v.chuKy.hoTen, 13, 14, true, false);
+    });
+
+    it('draws the rules under the agency name (1/3–1/2) and the Tiêu ngữ (its own length)', () => {
+      const xml = docxPart(docx(), 'word/document.xml');
+      // Rule paragraphs: a bottom border narrowed by equal indents.
+      const rules = [...xml.matchAll(/<w:pBdr><w:bottom [^>]*\/><\/w:pBdr>.*?<w:ind w:left="(\d+)" w:right="(\d+)"\/>/g)].map((m) => [Number(m[1]), Number(m[2])]);
+      expect(rules.length).toBeGreaterThanOrEqual(3);
+      for (const [l, r] of rules) expect(l).toBe(r);
+    });
+
+    it('justifies the body with a first-line indent of 1–1.27 cm, ≥ 6 pt after, spacing 1–1.5 (§1.4 ô 6)', () => {
+      const xml = docxPart(docx(), 'word/document.xml');
+      const body = [...xml.matchAll(/<w:p><w:pPr>(?:<w:keepNext\/>)?<w:spacing w:before="0" w:after="(\d+)" w:line="(\d+)" w:lineRule="auto"\/><w:ind w:firstLine="(\d+)"\/><w:jc w:val="both"\/>/g)];
+      expect(body.length).toBeGreaterThan(10);
+      for (const m of body) {
+        expect(Number(m[1])).toBeGreaterThanOrEqual(120);
+        expect(Number(m[2])).toBeGreaterThanOrEqual(240);
+        expect(Number(m[2])).toBeLessThanOrEqual(360);
+        expect(inRangeMm(Number(m[3]), 10, 12.7)).toBe(true);
+      }
+    });
+
+    it('holds every string of the view model and no "undefined"', () => {
+      const text = docxText(docxPart(docx(), 'word/document.xml'));
+      const v = vm();
+      expect(text).not.toMatch(/undefined|\{[@#/]?\w+\}/);
+      for (const s of [v.header.soKyHieu, v.header.diaDanhNgay, v.tenLoai, v.trichYeu, ...v.noiNhan.dong, ...v.chuKy.quyenHan, v.chuKy.hoTen]) {
+        expect(text).toContain(s);
+      }
+      expect(text.trimEnd()).toContain('./.');
+      const core = docxPart(docx(), 'docProps/core.xml');
+      expect(core).toContain(`<dc:title>${v.meta.title.replace(/&/g, '&amp;')}</dc:title>`);
+    });
+
+    it('opens in LibreOffice, which reads the same text', () => {
+      const lo = loPdfs.get(example)!;
+      expect(fs.existsSync(lo), 'LibreOffice wrote no PDF').toBe(true);
+      const text = squash(pdfText(lo));
+      const layout = pdfText(lo, { layout: true });
+      const v = vm();
+      for (const s of [v.header.quocHieu, v.header.tieuNgu, v.tenLoai, 'Nơi nhận:', v.chuKy.hoTen]) {
+        expect(text).toContain(squash(s));
+      }
+      // Lines with a gap left for handwriting are read on their own layout line.
+      for (const s of [v.header.soKyHieu, v.header.diaDanhNgay]) expect(hasGappedLine(layout, s), s).toBe(true);
+      const pages = Number(pdfInfo(lo).Pages);
+      expect(pages).toBeGreaterThanOrEqual(1);
+      expect(pdfInfo(lo)['Page size']).toMatch(/A4/);
+    });
+  });
+
+  describe('PDF', () => {
+    it('is A4 with every font embedded and Times-compatible (PL I, I.1, I.4)', () => {
+      const info = pdfInfo(pdf());
+      const [w, h] = /([\d.]+) x ([\d.]+) pts/.exec(info['Page size']!)!.slice(1).map(Number);
+      expect(Math.abs(w! - 595.28)).toBeLessThan(1);
+      expect(Math.abs(h! - 841.89)).toBeLessThan(1);
+      const fonts = pdfFonts(pdf());
+      expect(fonts.length).toBeGreaterThan(0);
+      for (const f of fonts) {
+        expect(f.embedded, f.name).toBe(true);
+        expect(f.name).toMatch(/TimesNewRoman|Times-?New-?Roman|LiberationSerif|Tinos/i);
+      }
+    });
+
+    it('carries the metadata of the view model and the language vi-VN', async () => {
+      const info = pdfInfo(pdf());
+      const v = vm();
+      expect(info.Title).toBe(v.meta.title);
+      expect(info.Author).toBe(v.meta.author);
+      expect(info.Subject).toBe(v.meta.subject);
+      expect(info.Keywords).toContain(v.tenLoai);
+      const doc = await PDFDocument.load(fs.readFileSync(pdf()), { updateMetadata: false });
+      expect(String(doc.catalog.get(PDFName.of('Lang')))).toContain('vi-VN');
+      expect(doc.getCreationDate()?.toISOString()).toBe(new Date(v.meta.creationDate).toISOString());
+    });
+
+    it('holds the regulated text in reading order', () => {
+      const text = squash(pdfText(pdf()));
+      const v = vm();
+      const layout = pdfText(pdf(), { layout: true });
+      for (const s of [v.header.soKyHieu, v.header.diaDanhNgay]) expect(hasGappedLine(layout, s), s).toBe(true);
+      const order = [
+        ...v.header.chuQuan, ...v.header.banHanh, v.tenLoai, v.trichYeu,
+        'Nơi nhận:', ...v.noiNhan.dong, ...v.chuKy.quyenHan, ...(v.chuKy.chucVuKhac ? [v.chuKy.chucVuKhac] : []), v.chuKy.hoTen,
+      ].map(squash);
+      let at = 0;
+      for (const s of order) {
+        const i = text.indexOf(s, at);
+        expect(i, `"${s}" after position ${at}`).toBeGreaterThanOrEqual(0);
+        at = i + s.length;
+      }
+      for (const s of [v.header.quocHieu, v.header.tieuNgu]) expect(text).toContain(s);
+      expect(text).toContain('./.');
+    });
+
+    it('shows no number on page 1 and "2", "3" … centred in the top margin after it (PL I, I.7)', () => {
+      const pages = Number(pdfInfo(pdf()).Pages);
+      expect(pages).toBeGreaterThanOrEqual(2);
+      const topWords = (p: number) => pdfWords(pdf(), p).filter((w) => w.yMax < 25 * (72 / 25.4));
+      expect(topWords(1)).toEqual([]);
+      const centre = (35 + (210 - 35 - 20) / 2) * (72 / 25.4);
+      for (let p = 2; p <= pages; p++) {
+        const top = topWords(p);
+        expect(top.map((w) => w.text)).toEqual([String(p)]);
+        expect(Math.abs((top[0]!.xMin + top[0]!.xMax) / 2 - centre)).toBeLessThan(3);
+      }
+    });
+  });
+});

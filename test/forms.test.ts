@@ -1,0 +1,64 @@
+// Forms are found by discovery; each has both halves, and no form template types a regulated block by hand.
+import fs from 'node:fs';
+import path from 'node:path';
+import PizZip from 'pizzip';
+import { describe, expect, it } from 'vitest';
+import { knownFormIds, loadForm, moduleFormIds, templateFormIds } from '../src/forms/registry';
+import { TEMPLATES_DIR } from '../src/paths';
+import { docxData } from '../src/render/docx/render';
+import { docxText } from './helpers';
+
+const REGULATED = [/CỘNG H(Ò|O)À? XÃ HỘI/i, /Độc lập\s*-\s*Tự do/i, /Nơi nhận/i, /Số:/, /Kính gửi/i, /\bTM\.\s/, /\bKT\.\s/];
+
+describe('form registry', () => {
+  it('pairs every template folder with a form module and back', () => {
+    expect(templateFormIds()).toEqual(moduleFormIds());
+    expect(knownFormIds()).toEqual(expect.arrayContaining(['ke-hoach', 'phat-dong']));
+  });
+
+  it.each(templateFormIds())('%s has form.json, template.docx and template.hbs', async (id) => {
+    for (const f of ['form.json', 'template.docx', 'template.hbs']) expect(fs.existsSync(path.join(TEMPLATES_DIR, id, f)), f).toBe(true);
+    const form = await loadForm(id);
+    expect(form.settings.id).toBe(id);
+  });
+});
+
+describe.each(templateFormIds())('template of %s', (id) => {
+  const docx = () => new PizZip(fs.readFileSync(path.join(TEMPLATES_DIR, id, 'template.docx')));
+
+  it('types no regulated text by hand', () => {
+    const hbs = fs.readFileSync(path.join(TEMPLATES_DIR, id, 'template.hbs'), 'utf8');
+    const text = docxText(docx().file('word/document.xml')!.asText());
+    for (const re of REGULATED) {
+      expect(hbs, `template.hbs ${re}`).not.toMatch(re);
+      expect(text, `template.docx ${re}`).not.toMatch(re);
+    }
+  });
+
+  it('uses only tags that the view model provides', () => {
+    const text = docxText(docx().file('word/document.xml')!.asText());
+    const tags = [...text.matchAll(/\{([@#/^]?)([^{}]+)\}/g)].map((m) => m[2]!.trim());
+    expect(tags.length).toBeGreaterThan(0);
+    const known = Object.keys(docxData({
+      form: id,
+      header: { chuQuan: [], banHanh: [], quocHieu: '', tieuNgu: '', soKyHieu: '', diaDanhNgay: '' },
+      tenLoai: '', trichYeu: '', kinhGui: [], canCu: [], moDau: [], noiDung: [], ketLuan: [],
+      noiNhan: { nhan: '', dong: [] }, chuKy: { quyenHan: [], chucVuKhac: '', hoTen: '' },
+      meta: { title: '', author: '', subject: '', keywords: [], language: 'vi-VN', creationDate: '2020-01-01T00:00:00+07:00' },
+    }));
+    for (const t of tags) expect(known, t).toContain(t);
+  });
+});
+
+describe('JSON Schemas for editors', () => {
+  it('are up to date with the zod schemas (regenerate: npx tsx scripts/gen-schemas.ts)', async () => {
+    const { schemaFiles } = await import('../scripts/gen-schemas');
+    for (const [file, text] of await schemaFiles()) expect(fs.readFileSync(file, 'utf8'), file).toBe(text);
+  });
+  it('are named by every example', () => {
+    for (const f of fs.readdirSync(path.join(TEMPLATES_DIR, '..', 'data', 'campaigns'))) {
+      const d = JSON.parse(fs.readFileSync(path.join(TEMPLATES_DIR, '..', 'data', 'campaigns', f), 'utf8'));
+      expect(d.$schema).toBe(`../../schemas/${d.form}.schema.json`);
+    }
+  });
+});
