@@ -13,17 +13,21 @@ const REGULATED = [/CỘNG H(Ò|O)À? XÃ HỘI/i, /Độc lập\s*-\s*Tự do/i
 describe('form registry', () => {
   it('pairs every template folder with a form module and back', () => {
     expect(templateFormIds()).toEqual(moduleFormIds());
-    expect(knownFormIds()).toEqual(expect.arrayContaining(['ke-hoach', 'phat-dong']));
+    expect(knownFormIds()).toEqual(expect.arrayContaining(['ke-hoach', 'phat-dong', 'to-trinh', 'bien-ban', 'bao-cao-thanh-tich', 'ho-so-khen-thuong']));
   });
 
-  it.each(templateFormIds())('%s has form.json, template.docx and template.hbs', async (id) => {
-    for (const f of ['form.json', 'template.docx', 'template.hbs']) expect(fs.existsSync(path.join(TEMPLATES_DIR, id, f)), f).toBe(true);
+  it.each(templateFormIds())('%s has form.json and its templates (a dossier draws with its parts’ templates)', async (id) => {
     const form = await loadForm(id);
     expect(form.settings.id).toBe(id);
+    const files = form.settings.hoSo ? ['form.json'] : ['form.json', 'template.docx', 'template.hbs'];
+    for (const f of files) expect(fs.existsSync(path.join(TEMPLATES_DIR, id, f)), f).toBe(true);
+    expect(Boolean(form.definition.toDocuments)).toBe(Boolean(form.settings.hoSo));
   });
 });
 
-describe.each(templateFormIds())('template of %s', (id) => {
+const DRAWN = templateFormIds().filter((id) => fs.existsSync(path.join(TEMPLATES_DIR, id, 'template.docx')));
+
+describe.each(DRAWN)('template of %s', (id) => {
   const docx = () => new PizZip(fs.readFileSync(path.join(TEMPLATES_DIR, id, 'template.docx')));
 
   it('types no regulated text by hand', () => {
@@ -56,9 +60,12 @@ describe('JSON Schemas for editors', () => {
     for (const [file, text] of await schemaFiles()) expect(fs.readFileSync(file, 'utf8'), file).toBe(text);
   });
   it('are named by every example', () => {
-    for (const f of fs.readdirSync(path.join(TEMPLATES_DIR, '..', 'data', 'campaigns'))) {
-      const d = JSON.parse(fs.readFileSync(path.join(TEMPLATES_DIR, '..', 'data', 'campaigns', f), 'utf8'));
-      expect(d.$schema).toBe(`../../schemas/${d.form}.schema.json`);
+    for (const dir of ['campaigns', 'nominations']) {
+      for (const f of fs.readdirSync(path.join(TEMPLATES_DIR, '..', 'data', dir))) {
+        const d = JSON.parse(fs.readFileSync(path.join(TEMPLATES_DIR, '..', 'data', dir, f), 'utf8'));
+        expect(d.$schema).toBe(`../../schemas/${d.form}.schema.json`);
+        expect(fs.existsSync(path.join(TEMPLATES_DIR, '..', 'schemas', `${d.form}.schema.json`))).toBe(true);
+      }
     }
   });
 });

@@ -10,8 +10,31 @@ export interface LegalProfile {
   decreeShort: string;
 }
 
+export interface Dated {
+  from: string;
+  tag?: string;
+}
+
+export interface HeSo extends Dated {
+  caNhan?: number;
+  tapThe?: number;
+}
+
+export interface KhenThuongDef {
+  ten: string;
+  loai: 'danh-hieu' | 'hinh-thuc';
+  /** Share of all council members, in percent, needed to propose it (§5.2); absent = the default rule. */
+  nguong?: number;
+  heSo: HeSo[];
+}
+
 export interface Regulations {
   legalProfiles: LegalProfile[];
+  luongCoSo: { values: (Dated & { value: number })[] };
+  lamTronTien: { buoc: number };
+  bieuQuyet: { macDinh: { phanTram: number; lonHonHan: boolean } };
+  khenThuong: Record<string, KhenThuongDef>;
+  capHuyen: { tuNgay: string; tu: string[] };
 }
 
 export const REGULATIONS: Regulations = raw as unknown as Regulations;

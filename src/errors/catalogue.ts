@@ -112,6 +112,66 @@ export const CATALOGUE = {
     stage: 'schema', severity: 'error',
     message: (p) => ({ vi: `Trường ${f(p)} không hợp lệ: ${p.detail}`, en: `Field ${e(p)} is invalid: ${p.detail}` }),
   },
+  'rule.no_money': {
+    stage: 'rule', severity: 'warning',
+    message: (p) => ({ vi: `Không có mức tiền thưởng cho ${p.khenThuong} đối với ${p.doiTuong} (${p.ten}).`, en: `No award money is configured for ${p.khenThuong} given to a ${p.doiTuong} (${p.ten}).` }),
+    hint: () => ({ vi: 'Kiểm tra đối tượng, hoặc bổ sung hệ số trong config/regulations.json.', en: 'Check the subject, or add the coefficient to config/regulations.json.' }),
+  },
+  'rule.time_order': {
+    stage: 'rule', severity: 'error',
+    message: (p) => ({ vi: `Cuộc họp kết thúc (${p.ketThuc}) không sau thời điểm bắt đầu (${p.batDau}).`, en: `The meeting ends (${p.ketThuc}) no later than it starts (${p.batDau}).` }),
+    hint: () => ({ vi: 'Sửa giờ kết thúc cho sau giờ bắt đầu.', en: 'Make the end time later than the start time.' }),
+  },
+  'rule.date_order': {
+    stage: 'rule', severity: 'error',
+    message: (p) => ({ vi: `Tờ trình ngày ${p.toTrinh} được lập trước cuộc họp Hội đồng ngày ${p.cuocHop}.`, en: `The proposal (${p.toTrinh}) is dated before the council meeting (${p.cuocHop}).` }),
+    hint: () => ({ vi: 'Tờ trình phải đề ngày bằng hoặc sau ngày họp xét khen thưởng.', en: 'Date the proposal on or after the day of the meeting.' }),
+  },
+  'rule.not_member': {
+    stage: 'rule', severity: 'error',
+    message: (p) => ({ vi: `${p.hoTen} không có trong danh sách thành viên Hội đồng.`, en: `${p.hoTen} is not among the council members.` }),
+    hint: () => ({ vi: 'Ghi đúng họ tên như trong danh sách thành viên, hoặc bổ sung thành viên.', en: 'Write the name exactly as in the member list, or add the member.' }),
+  },
+  'rule.chair_absent': {
+    stage: 'rule', severity: 'error',
+    message: (p) => ({ vi: `Người chủ trì ${p.hoTen} lại được ghi là vắng mặt.`, en: `The chair ${p.hoTen} is also listed as absent.` }),
+    hint: () => ({ vi: 'Sửa người chủ trì hoặc danh sách vắng mặt.', en: 'Fix the chair or the absence list.' }),
+  },
+  'rule.votes_exceed': {
+    stage: 'rule', severity: 'error',
+    message: (p) => ({ vi: `${p.ten}: ${p.phieu} phiếu đồng ý nhiều hơn tổng số ${p.tong} thành viên Hội đồng.`, en: `${p.ten}: ${p.phieu} votes in favour exceed the ${p.tong} council members.` }),
+    hint: () => ({ vi: 'Số phiếu đồng ý không vượt quá tổng số thành viên.', en: 'Votes in favour cannot exceed the number of members.' }),
+  },
+  'rule.ballots': {
+    stage: 'rule', severity: 'error',
+    message: (p) => ({ vi: `Số phiếu không hợp lý: phát ra ${p.phatRa}, thu vào ${p.thuVao}, hợp lệ ${p.hopLe} (Hội đồng ${p.tong} thành viên).`, en: `Ballot counts do not add up: issued ${p.phatRa}, returned ${p.thuVao}, valid ${p.hopLe} (council of ${p.tong}).` }),
+    hint: () => ({ vi: 'Cần: hợp lệ ≤ thu vào ≤ phát ra ≤ số thành viên.', en: 'Need: valid ≤ returned ≤ issued ≤ members.' }),
+  },
+  'rule.vote_below_threshold': {
+    stage: 'rule', severity: 'warning',
+    message: (p) => ({ vi: `${p.ten} không được đề nghị ${p.khenThuong}: ${p.phieu}/${p.tong} phiếu (${p.tyLe}) chưa đạt ${p.quyTac} tổng số thành viên Hội đồng (cần ít nhất ${p.toiThieu} phiếu). Đã loại khỏi tờ trình và báo cáo.`, en: `${p.ten} is refused for ${p.khenThuong}: ${p.phieu}/${p.tong} votes (${p.tyLe}) do not reach ${p.quyTac} of all council members (at least ${p.toiThieu} needed). Left out of the proposal and reports.` }),
+    hint: () => ({ vi: 'Biên bản vẫn ghi kết quả "Không đạt". Kiểm tra lại số phiếu nếu đã nhập sai.', en: 'The minutes still record "Không đạt". Check the vote count if it was typed wrongly.' }),
+  },
+  'rule.none_passed': {
+    stage: 'rule', severity: 'error',
+    message: () => ({ vi: 'Không có tập thể, cá nhân nào đạt tỷ lệ phiếu: không có gì để đề nghị.', en: 'No nominee reached the vote threshold: there is nothing to propose.' }),
+    hint: () => ({ vi: 'Kiểm tra số phiếu đồng ý của từng người được đề nghị.', en: 'Check each nominee’s votes in favour.' }),
+  },
+  'rule.quota_exceeded': {
+    stage: 'rule', severity: 'error',
+    message: (p) => ({ vi: `Vượt chỉ tiêu của phong trào: đề nghị ${p.soLuong} ${p.doiTuong} được ${p.khenThuong}, tối đa ${p.toiDa}.`, en: `Campaign quota exceeded: ${p.soLuong} ${p.doiTuong} proposed for ${p.khenThuong}, at most ${p.toiDa}.` }),
+    hint: () => ({ vi: 'Bớt người được đề nghị hoặc sửa chỉ tiêu theo kế hoạch phát động.', en: 'Propose fewer, or correct the quota from the launching plan.' }),
+  },
+  'rule.district_abolished': {
+    stage: 'rule', severity: 'warning',
+    message: (p) => ({ vi: `"${p.ten}" là cấp huyện, nhưng từ 01/7/2025 không còn cấp huyện (chính quyền địa phương hai cấp).`, en: `"${p.ten}" is district level, but from 01/7/2025 there is no district level (two-tier local government).` }),
+    hint: () => ({ vi: 'Dùng tên đơn vị hành chính sau sắp xếp (tỉnh, xã, phường, đặc khu).', en: 'Use the post-reform unit (province, commune, ward, special zone).' }),
+  },
+  'rule.award_subject': {
+    stage: 'rule', severity: 'error',
+    message: (p) => ({ vi: `${p.khenThuong} không dành cho ${p.doiTuong} (${p.ten}).`, en: `${p.khenThuong} is not given to a ${p.doiTuong} (${p.ten}).` }),
+    hint: () => ({ vi: 'Chọn danh hiệu/hình thức phù hợp với tập thể hoặc cá nhân.', en: 'Choose a title or award for that kind of subject.' }),
+  },
   'render.docx_template': {
     stage: 'template', severity: 'error',
     message: (p) => ({ vi: `Mẫu DOCX lỗi: ${p.detail}`, en: `DOCX template error: ${p.detail}` }),

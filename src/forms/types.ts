@@ -19,10 +19,32 @@ export interface FormSettings {
   kyHieuLoai: string;
   /** Output formats this form supports. */
   formats: ('docx' | 'pdf')[];
+  /** A dossier: several documents of other forms, merged; it has no template of its own. */
+  hoSo?: boolean;
+  [key: string]: unknown;
+}
+
+/** One document of a dossier: which form's templates draw it, its file name and its bookmark title. */
+export interface DossierDocument {
+  formId: string;
+  /** File name stem inside the dossier folder, e.g. "01-to-trinh". */
+  name: string;
+  /** Bookmark of the merged PDF. */
+  title: string;
+  vm: DocumentVM;
+}
+
+export interface DossierResult {
+  documents: DossierDocument[];
+  issues: Issue[];
+  /** Facts of the dossier for its manifest.json: counts, votes, money. */
+  manifest: Record<string, unknown>;
 }
 
 export interface FormDefinition<I = unknown, V extends DocumentVM = DocumentVM> {
   id: string;
   schema: z.ZodType<I>;
-  toViewModel(input: I, settings: FormSettings, ctx: Context): { vm: V; issues: Issue[] };
+  toViewModel?(input: I, settings: FormSettings, ctx: Context): { vm: V; issues: Issue[] };
+  /** For a dossier: the documents it is made of, built by other forms from this one input. */
+  toDocuments?(input: I, settings: FormSettings, ctx: Context, settingsOf: (formId: string) => FormSettings): DossierResult;
 }

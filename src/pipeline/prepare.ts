@@ -7,9 +7,23 @@ import { knownFormIds, loadForm, type LoadedForm } from '../forms/registry';
 import { validateWith } from '../schema/validate';
 import type { DocumentVM } from '../viewmodel/types';
 
+/** A document ready to render: its view model and the folder of the templates that draw it. */
+export interface PreparedDocument {
+  /** File name stem relative to the input's output place ("" = the input's own name). */
+  name: string;
+  title: string;
+  templateDir: string;
+  formats: ('docx' | 'pdf')[];
+  vm: DocumentVM;
+}
+
 export interface Prepared {
   form?: LoadedForm;
+  /** The single document of a form, kept for callers that want it directly. */
   vm?: DocumentVM;
+  documents: PreparedDocument[];
+  /** Set for a dossier: its documents go to a folder of their own with a merged PDF and this manifest. */
+  dossier?: { manifest: Record<string, unknown> };
   issues: Issue[];
 }
 
@@ -34,15 +48,27 @@ export function parseJson(text: string, source?: string): { value?: unknown; iss
 }
 
 export async function prepare(raw: unknown, source?: string): Promise<Prepared> {
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { issues: [makeIssue('input.not_object', {}, { source, path: '$' })] };
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { documents: [], issues: [makeIssue('input.not_object', {}, { source, path: '$' })] };
   const formId = (raw as { form?: unknown }).form;
   const known = knownFormIds();
   if (typeof formId !== 'string' || !known.includes(formId)) {
-    return { issues: [makeIssue('input.unknown_form', { value: JSON.stringify(formId ?? null), known: known.join(', ') }, { source, path: '$.form' })] };
+    return { documents: [], issues: [makeIssue('input.unknown_form', { value: JSON.stringify(formId ?? null), known: known.join(', ') }, { source, path: '$.form' })] };
   }
   const form = await loadForm(formId);
   const { value, issues } = validateWith(form.definition.schema, raw, source);
-  if (hasErrors(issues) || value === undefined) return { form, issues };
-  const { vm, issues: vmIssues } = form.definition.toViewModel(value, form.settings, { regulations: REGULATIONS, timeZone: 'Asia/Ho_Chi_Minh', source });
-  return { form, vm, issues: [...issues, ...vmIssues] };
+  if (hasErrors(issues) || value === undefined) return { form, documents: [], issues };
+  const ctx = { regulations: REGULATIONS, timeZone: 'Asia/Ho_Chi_Minh' as const, source };
+  if (form.definition.toDocuments) {
+    const parts = await Promise.all(['to-trinh', 'bien-ban', 'bao-cao-thanh-tich'].map((id) => loadForm(id)));
+    const byId = new Map(parts.map((p) => [p.settings.id, p]));
+    const result = form.definition.toDocuments(value, form.settings, ctx, (id) => byId.get(id)!.settings);
+    const documents = result.documents.map((d) => {
+      const f = byId.get(d.formId)!;
+      return { name: d.name, title: d.title, templateDir: f.templateDir, formats: f.settings.formats, vm: d.vm };
+    });
+    return { form, documents, dossier: { manifest: result.manifest }, issues: [...issues, ...result.issues] };
+  }
+  const { vm, issues: vmIssues } = form.definition.toViewModel!(value, form.settings, ctx);
+  const documents = [{ name: '', title: vm.trichYeu, templateDir: form.templateDir, formats: form.settings.formats, vm }];
+  return { form, vm, documents, issues: [...issues, ...vmIssues] };
 }

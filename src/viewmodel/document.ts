@@ -25,7 +25,7 @@ export function documentViewModel(
   input: DocumentInput,
   settings: FormSettings,
   ctx: Context,
-  opts: { dateLine?: boolean; nhuTren?: boolean } = {},
+  opts: { dateLine?: boolean; nhuTren?: boolean; luuThem?: string[] } = {},
 ): Omit<DocumentVM, 'canCu' | 'moDau' | 'noiDung' | 'ketLuan'> {
   const date = parseNgay(input.ngay);
   if (!date) throw new Error(`invalid date passed validation: ${input.ngay}`);
@@ -39,7 +39,7 @@ export function documentViewModel(
     tenLoai: type,
     trichYeu: input.trichYeu.replace(/[\s.]+$/u, ''),
     kinhGui: [],
-    noiNhan: { nhan: NHAN_NOI_NHAN, dong: dongNoiNhan(input.noiNhan, input.luu, { nhuTren: opts.nhuTren }) },
+    noiNhan: { nhan: NHAN_NOI_NHAN, dong: dongNoiNhan(input.noiNhan, input.luu, { nhuTren: opts.nhuTren, luuThem: opts.luuThem }) },
     chuKy: chuKy(input.nguoiKy),
     meta: {
       title: input.trichYeu.replace(/[\s.]+$/u, ''),

@@ -16,20 +16,20 @@ export interface LuuIn {
 export const NHAN_NOI_NHAN = 'Nơi nhận:';
 
 /** `- Ban TĐKT Thành phố (để b/cáo);` … `- Lưu: VT, PNV.` (II.9.d). */
-export function dongNoiNhan(entries: readonly NoiNhanIn[], luu: LuuIn | undefined, opts: { nhuTren?: boolean } = {}): string[] {
+export function dongNoiNhan(entries: readonly NoiNhanIn[], luu: LuuIn | undefined, opts: { nhuTren?: boolean; luuThem?: string[] } = {}): string[] {
   const lines: string[] = [];
   if (opts.nhuTren) lines.push('- Như trên;');
   for (const e of entries) {
     const purpose = e.mucDich ? ` (${stripParens(e.mucDich)})` : '';
     lines.push(`- ${stripEndPunctuation(e.ten)}${purpose};`);
   }
-  lines.push(`- ${dongLuu(luu)}.`);
+  lines.push(`- ${dongLuu(luu, opts.luuThem)}.`);
   return lines;
 }
 
 /** `Lưu: VT, PNV, 02b`: văn thư first, then the drafting unit, then the number of copies (II.9.d). */
-export function dongLuu(luu: LuuIn | undefined): string {
-  const parts = ['VT', ...(luu?.donVi ?? [])];
+export function dongLuu(luu: LuuIn | undefined, them: string[] = []): string {
+  const parts = ['VT', ...(luu?.donVi ?? []), ...them];
   if (luu?.soBan !== undefined) parts.push(`${luu.soBan < 10 ? `0${luu.soBan}` : luu.soBan}b`);
   return `Lưu: ${parts.join(', ')}`;
 }

@@ -57,4 +57,41 @@ export interface DocumentVM {
   noiNhan: { nhan: string; dong: string[] };
   chuKy: ChuKyVM;
   meta: DocumentMeta;
+  /** Sections of a report: paragraphs, each group optionally followed by a table (null when none). */
+  phan?: { doan: ParagraphVM[]; bang: BangVM | null }[];
+  /** A two-signature footer (biên bản, báo cáo thành tích). */
+  chuKyDoi?: { trai: ChuKyDoiVM; phai: ChuKyDoiVM };
+  phuLuc?: PhuLucVM;
+  /** A small italic line above the header naming the legal form, e.g. "Mẫu số 07 …", or "". */
+  dongMau?: string;
+}
+
+/** A bordered table in the body (lists, vote results, earlier awards); cells are final strings. */
+export interface BangVM {
+  /** Column headers. */
+  cot: string[];
+  /** Relative column widths, summing to 1. */
+  doRong: number[];
+  /** Rows; a row with one cell is a group heading spanning the table ("I. Tập thể"). */
+  dong: { o: string[]; nhom: boolean }[];
+}
+
+/** One signature of a two-signature footer (biên bản, báo cáo thành tích). */
+export interface ChuKyDoiVM {
+  /** Caption lines in capitals, e.g. ["THƯ KÝ"]. */
+  tieuDe: string[];
+  /** Italic note under the caption, e.g. "(Ký, ghi rõ họ và tên)", or "". */
+  ghiChu: string;
+  hoTen: string;
+}
+
+/** An appendix on its own pages with its own page numbers (§1.4 Phụ lục, PL I III.1). */
+export interface PhuLucVM {
+  /** "Phụ lục", or "" when the attached list has no number. */
+  nhan: string;
+  tieuDe: string[];
+  /** "(Kèm theo Tờ trình số … ngày … của …)". */
+  kemTheo: string;
+  bang: BangVM;
+  ghiChu: ParagraphVM[];
 }

@@ -1,9 +1,10 @@
 // The regulated blocks drawn in OOXML, one definition each: header (ô 1–4), title (ô 5a), Kính gửi (ô 9a),
 // body paragraphs (ô 6) and the footer with Nơi nhận (ô 9b) and the signature (ô 7a–7c).
 import type { Run } from '../../viewmodel/rich-text';
-import type { DocumentVM, HeaderVM, KinhGuiVM, ParagraphVM } from '../../viewmodel/types';
+import type { BangVM, ChuKyDoiVM, DocumentVM, HeaderVM, KinhGuiVM, ParagraphVM, PhuLucVM } from '../../viewmodel/types';
+import { sectPr } from './base';
 import { measureMm, style, textWidthMm, TOKENS } from '../tokens';
-import { para, rule, run, styledPara, table } from './ooxml';
+import { borderedTable, para, rule, run, styledPara, table } from './ooxml';
 
 const W = textWidthMm();
 
@@ -100,4 +101,53 @@ export function cuoiVanBan(vm: Pick<DocumentVM, 'noiNhan' | 'chuKy'>): string {
     (k.chucVuKhac ? styledPara(k.chucVuKhac, style('chucVuKhac'), { align: 'center', keepNext: true }) : '') +
     styledPara(k.hoTen, style('hoTen'), { align: 'center' });
   return para('', { exactPt: 12, keepNext: true }) + table([leftW, rightW], [[left, right]], { cantSplit: true });
+}
+
+/** A bordered table of the body; a one-cell row is a bold group heading across all columns. */
+export function bang(b: BangVM | undefined): string {
+  if (!b || b.dong.length === 0) return '';
+  const s = style('bang');
+  const widths = b.doRong.map((r) => r * W);
+  const cell = (text: string, o: { bold?: boolean; align?: 'left' | 'center' } = {}) => para(run(text, { size: s.size, bold: o.bold }), { align: o.align ?? 'left', beforePt: 2, afterPt: 2 });
+  const rows = [
+    b.cot.map((c) => cell(c, { bold: true, align: 'center' })),
+    ...b.dong.map((d) => (d.nhom ? [cell(d.o[0] ?? '', { bold: true })] : d.o.map((o, i) => cell(o, { align: i === 0 ? 'center' : 'left' })))),
+  ];
+  return borderedTable(widths, rows) + para('', { exactPt: 6 });
+}
+
+/** Two signatures side by side (biên bản: THƯ KÝ left, CHỦ TỌA right, PL III Mẫu 1.9). */
+export function chuKyDoi(trai: ChuKyDoiVM, phai: ChuKyDoiVM): string {
+  const q = style('quyenHan');
+  const side = (k: ChuKyDoiVM) =>
+    k.tieuDe.map((l) => styledPara(l, q, { align: 'center', keepNext: true })).join('') +
+    (k.ghiChu ? styledPara(k.ghiChu, style('ghiChuKy'), { align: 'center', keepNext: true }) : '') +
+    para('', { exactPt: (TOKENS.signature.signatureSpaceMm / 25.4) * 72, keepNext: true }) +
+    styledPara(k.hoTen, style('hoTen'), { align: 'center' });
+  return para('', { exactPt: 12, keepNext: true }) + table([W / 2, W / 2], [[side(trai), side(phai)]], { cantSplit: true });
+}
+
+/** Nơi nhận alone, for documents whose signatures are drawn by another block. */
+export function noiNhanRieng(noiNhan: DocumentVM['noiNhan']): string {
+  if (noiNhan.dong.length === 0) return '';
+  return para('', { exactPt: 12 }) + styledPara(noiNhan.nhan, style('nhanNoiNhan')) + noiNhan.dong.map((l) => styledPara(l, style('noiNhan'))).join('');
+}
+
+/** An appendix: new section restarting page numbers at 1, "Phụ lục" title, italic reference line, table. */
+export function phuLuc(p: PhuLucVM | undefined): string {
+  if (!p) return '';
+  const t = style('phuLucTieuDe');
+  return (
+    para('', { sectPr: sectPr() }) +
+    (p.nhan ? styledPara(p.nhan, style('phuLucNhan'), { align: 'center' }) : '') +
+    p.tieuDe.map((l) => styledPara(l, t, { align: 'center' })).join('') +
+    styledPara(p.kemTheo, style('phuLucKemTheo'), { align: 'center', afterPt: 12 }) +
+    bang(p.bang) +
+    doanVan(p.ghiChu)
+  );
+}
+
+/** The small italic line naming the legal form above the header of a báo cáo (e.g. "Mẫu số 07 …"). */
+export function dongMau(text: string): string {
+  return text ? styledPara(text, style('dongMau'), { align: 'right', afterPt: 6 }) : '';
 }

@@ -35,6 +35,8 @@ export interface ParaOpts {
   exactPt?: number;
   keepNext?: boolean;
   bottomBorder?: boolean;
+  /** Section properties ending the section this paragraph closes. */
+  sectPr?: string;
 }
 
 export function para(runsXml: string, o: ParaOpts = {}): string {
@@ -52,6 +54,7 @@ export function para(runsXml: string, o: ParaOpts = {}): string {
   if (o.hangingMm) ind.push(`w:hanging="${twips(o.hangingMm)}"`);
   if (ind.length) pPr += `<w:ind ${ind.join(' ')}/>`;
   pPr += `<w:jc w:val="${o.align ?? 'left'}"/>`;
+  if (o.sectPr) pPr += o.sectPr;
   return `<w:p><w:pPr>${pPr}</w:pPr>${runsXml}</w:p>`;
 }
 
@@ -90,6 +93,30 @@ export function table(widthsMm: number[], rows: string[][], opts: { cantSplit?: 
       const trPr = opts.cantSplit ? '<w:trPr><w:cantSplit/></w:trPr>' : '';
       const tcs = cells
         .map((xml, i) => `<w:tc><w:tcPr><w:tcW w:w="${twips(widthsMm[i]!)}" w:type="dxa"/></w:tcPr>${xml || para('')}</w:tc>`)
+        .join('');
+      return `<w:tr>${trPr}${tcs}</w:tr>`;
+    })
+    .join('');
+  return `<w:tbl>${tblPr}${grid}${trs}</w:tbl>`;
+}
+
+/** A table with single black borders and fixed widths; a row with fewer cells than columns spans the rest. */
+export function borderedTable(widthsMm: number[], rows: string[][]): string {
+  const total = widthsMm.reduce((a, b) => a + b, 0);
+  const single = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((s) => `<w:${s} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`).join('');
+  const tblPr =
+    `<w:tblPr><w:tblW w:w="${twips(total)}" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblBorders>${single}</w:tblBorders>` +
+    '<w:tblCellMar><w:left w:w="80" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr>';
+  const grid = `<w:tblGrid>${widthsMm.map((w) => `<w:gridCol w:w="${twips(w)}"/>`).join('')}</w:tblGrid>`;
+  const trs = rows
+    .map((cells, r) => {
+      const trPr = `<w:trPr><w:cantSplit/>${r === 0 ? '<w:tblHeader/>' : ''}</w:trPr>`;
+      const tcs = cells
+        .map((xml, i) => {
+          const span = i === cells.length - 1 ? widthsMm.length - i : 1;
+          const w = widthsMm.slice(i, i + span).reduce((a, b) => a + b, 0);
+          return `<w:tc><w:tcPr><w:tcW w:w="${twips(w)}" w:type="dxa"/>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ''}</w:tcPr>${xml || para('')}</w:tc>`;
+        })
         .join('');
       return `<w:tr>${trPr}${tcs}</w:tr>`;
     })

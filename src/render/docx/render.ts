@@ -6,7 +6,7 @@ import Docxtemplater from 'docxtemplater';
 import { makeIssue } from '../../errors/catalogue';
 import { VanbanError, type Issue } from '../../errors/issue';
 import type { DocumentVM } from '../../viewmodel/types';
-import { cuoiVanBan, dauVanBan, doanVan, kinhGui, tenLoaiTrichYeu } from './blocks';
+import { bang, chuKyDoi, cuoiVanBan, dauVanBan, doanVan, dongMau, kinhGui, noiNhanRieng, phuLuc, tenLoaiTrichYeu } from './blocks';
 
 const templateCache = new Map<string, Buffer>();
 
@@ -31,6 +31,11 @@ export function docxData(vm: DocumentVM, extra: Record<string, string> = {}): Re
     noiDung: doanVan(vm.noiDung),
     ketLuan: doanVan(vm.ketLuan),
     cuoiVanBan: cuoiVanBan(vm),
+    phan: (vm.phan ?? []).map((p) => doanVan(p.doan) + bang(p.bang ?? undefined)).join(''),
+    chuKyDoi: vm.chuKyDoi ? chuKyDoi(vm.chuKyDoi.trai, vm.chuKyDoi.phai) : '',
+    noiNhanRieng: noiNhanRieng(vm.noiNhan),
+    phuLuc: phuLuc(vm.phuLuc),
+    dongMau: dongMau(vm.dongMau ?? ''),
     soKyHieu: vm.header.soKyHieu,
     diaDanhNgay: vm.header.diaDanhNgay,
     tenLoai: vm.tenLoai,

@@ -48,5 +48,15 @@ export function printCss(): string {
     `.nhanNoiNhan{${font('nhanNoiNhan')}} .noiNhan{${font('noiNhan')}line-height:1.15;}`,
     `.quyenHan{${font('quyenHan')}} .chucVuKhac{${font('chucVuKhac')}} .hoTen{${font('hoTen')}}`,
     `.kySpace{height:${TOKENS.signature.signatureSpaceMm}mm;}`,
+    `.ghiChuKy{${font('ghiChuKy')}}`,
+    `.dongMau{${font('dongMau')}text-align:right;margin-bottom:6pt;}`,
+    `table.doi td{width:50%;}`,
+    `.noiNhanRieng{margin-top:12pt;page-break-inside:avoid;}`,
+    `table.bang{width:${W}mm;border-collapse:collapse;margin:0 0 6pt 0;${font('bang')}}`,
+    `table.bang th,table.bang td{border:0.75pt solid #000;padding:2pt 4pt;vertical-align:top;text-align:left;}`,
+    `table.bang th{font-weight:700;text-align:center;} table.bang td:first-child{text-align:center;} table.bang tr.nhom td{font-weight:700;text-align:left;}`,
+    `table.bang thead{display:table-header-group;} table.bang tr{page-break-inside:avoid;}`,
+    `.phuLucNhan{${font('phuLucNhan')}text-align:center;} .phuLucTieuDe{${font('phuLucTieuDe')}text-align:center;}`,
+    `.phuLucKemTheo{${font('phuLucKemTheo')}text-align:center;margin-bottom:12pt;}`,
   ].join('\n');
 }

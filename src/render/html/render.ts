@@ -29,6 +29,8 @@ function compile(hb: typeof Handlebars, file: string): Compiled {
 function environment(): Env {
   if (env) return env;
   const hb = Handlebars.create();
+  // Column widths are given as shares of the text width.
+  hb.registerHelper('pct', (v: unknown) => `${(Number(v) * 100).toFixed(2)}%`);
   for (const f of fs.readdirSync(BLOCKS_DIR).filter((f) => f.endsWith('.hbs') && f !== 'layout.hbs')) {
     hb.registerPartial(f.slice(0, -4), fs.readFileSync(path.join(BLOCKS_DIR, f), 'utf8'));
   }
@@ -37,6 +39,16 @@ function environment(): Env {
 }
 
 const formTemplates = new Map<string, Compiled>();
+
+/** Renders an appendix as a page of its own, so the PDF can number its pages separately. */
+export function renderAppendixHtml(vm: { meta: { title: string }; phuLuc?: unknown }): string | undefined {
+  if (!vm.phuLuc) return undefined;
+  const e = environment();
+  const tpl = (phuLucTpl ??= e.hb.compile('{{> phuLuc this}}', { strict: true }));
+  return e.layout({ meta: vm.meta, css: e.css, body: tpl(vm.phuLuc) });
+}
+
+let phuLucTpl: HandlebarsTemplateDelegate | undefined;
 
 /** Renders a full HTML page for one document; `vm` is read, never changed. */
 export function renderHtml(vm: { meta: { title: string } }, templateDir: string): string {

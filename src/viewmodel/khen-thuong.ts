@@ -1,0 +1,58 @@
+// Award rules of the dossier: vote thresholds on all council members (regulations §5.2) and award money (§5.4).
+import { inForce, type KhenThuongDef, type Regulations } from '../config/regulations';
+
+export type DoiTuong = 'tap-the' | 'ca-nhan';
+
+export interface VoteResult {
+  dat: boolean;
+  /** Share of all members in tenths of a percent, e.g. 867 for 86,7 %. */
+  phanNghin: number;
+  /** The rule applied, e.g. "≥ 80%" or "> 50%". */
+  quyTac: string;
+  /** Smallest number of votes that passes. */
+  toiThieu: number;
+}
+
+/**
+ * approved ⇔ votes × 100 ≥ threshold × all members (integer arithmetic, §5.2); with no statutory threshold the
+ * configured default (more than half) applies.
+ */
+export function bieuQuyet(phieuDongY: number, tongThanhVien: number, award: KhenThuongDef | undefined, reg: Regulations): VoteResult {
+  const phanNghin = tongThanhVien === 0 ? 0 : Math.round((phieuDongY * 1000) / tongThanhVien);
+  if (award?.nguong !== undefined) {
+    const t = award.nguong;
+    return { dat: phieuDongY * 100 >= t * tongThanhVien, phanNghin, quyTac: `≥ ${t}%`, toiThieu: Math.ceil((t * tongThanhVien) / 100) };
+  }
+  const d = reg.bieuQuyet.macDinh;
+  const dat = d.lonHonHan ? phieuDongY * 100 > d.phanTram * tongThanhVien : phieuDongY * 100 >= d.phanTram * tongThanhVien;
+  const toiThieu = d.lonHonHan ? Math.floor((d.phanTram * tongThanhVien) / 100) + 1 : Math.ceil((d.phanTram * tongThanhVien) / 100);
+  return { dat, phanNghin, quyTac: `${d.lonHonHan ? '>' : '≥'} ${d.phanTram}%`, toiThieu };
+}
+
+/** "86,7%": one decimal with a comma, as Vietnamese documents write it. */
+export function phanTram(phanNghin: number): string {
+  const whole = Math.floor(phanNghin / 10);
+  const tenth = phanNghin % 10;
+  return tenth === 0 ? `${whole}%` : `${whole},${tenth}%`;
+}
+
+export interface TienThuong {
+  heSo: number;
+  luongCoSo: number;
+  /** Before rounding, in đồng. */
+  tho: number;
+  /** Rounded up to the configured step (§5.4). */
+  soTien: number;
+}
+
+/** Coefficient × lương cơ sở in force on the decision date, rounded up to the next 10.000 đồng (§5.4). */
+export function tienThuong(award: KhenThuongDef, doiTuong: DoiTuong, isoDate: string, reg: Regulations): TienThuong | undefined {
+  const hs = inForce(award.heSo, isoDate);
+  const heSo = doiTuong === 'ca-nhan' ? hs.caNhan : hs.tapThe;
+  if (heSo === undefined) return undefined;
+  const luongCoSo = inForce(reg.luongCoSo.values, isoDate).value;
+  // Coefficients have one decimal: work in tenths so 0,3 × 2.340.000 is exactly 702.000.
+  const tho = (Math.round(heSo * 10) * luongCoSo) / 10;
+  const buoc = reg.lamTronTien.buoc;
+  return { heSo, luongCoSo, tho, soTien: Math.ceil(tho / buoc) * buoc };
+}
