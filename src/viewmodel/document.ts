@@ -19,8 +19,6 @@ export interface DocumentInput {
   nguoiKy: NguoiKyIn;
 }
 
-export type CommonVM = Omit<DocumentVM, 'canCu' | 'moDau' | 'noiDung' | 'ketLuan'> & Partial<DocumentVM>;
-
 export function documentViewModel(
   input: DocumentInput,
   settings: FormSettings,

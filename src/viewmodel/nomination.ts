@@ -7,7 +7,7 @@ import type { BaoCaoInput, BienBanInput, ThoiDiem, ToTrinhInput } from '../schem
 import { parseThoiDiem } from '../schema/nomination';
 import type { BlockIn } from '../schema/common';
 import { RunParser, canCuParagraphs, closeBody } from './body';
-import { dongDiaDanhNgay, isoNgay, ngay2, ngayDayDu, parseNgay, thangVanBan } from './dates';
+import { isoNgay, ngay2, ngayDayDu, parseNgay, thangVanBan } from './dates';
 import { documentViewModel } from './document';
 import { lines } from './header';
 import { bieuQuyet, phanTram, tienThuong, type DoiTuong } from './khen-thuong';
@@ -32,9 +32,8 @@ export function tenPhongTrao(p: { ten: string; tuNam?: number; denNam?: number }
 }
 
 const plain = (text: string, kieu: ParagraphVM['kieu'] = 'doan', nhan = ''): ParagraphVM => ({ kieu, nhan, runs: [{ text, cls: '' }] });
-const bold = (text: string, kieu: ParagraphVM['kieu'] = 'doan'): ParagraphVM => ({ kieu, nhan: '', runs: [{ text, cls: 'b' }] });
 
-function nguoiRaQuyetDinh(doiTuong: DoiTuong): string {
+function tenDoiTuong(doiTuong: DoiTuong): string {
   return doiTuong === 'tap-the' ? 'tập thể' : 'cá nhân';
 }
 
@@ -88,7 +87,7 @@ export function toTrinhViewModel(input: ToTrinhInput, settings: FormSettings, ct
     if (!input.tinhTien) return undefined;
     const t = tienThuong(award(ctx, d.khenThuong), d.doiTuong, iso, ctx.regulations);
     if (!t) {
-      issues.push(makeIssue('rule.no_money', { ten: d.ten, khenThuong: award(ctx, d.khenThuong).ten, doiTuong: nguoiRaQuyetDinh(d.doiTuong) }, { source: ctx.source, path: `$.danhSach[${input.danhSach.indexOf(d)}]` }));
+      issues.push(makeIssue('rule.no_money', { ten: d.ten, khenThuong: award(ctx, d.khenThuong).ten, doiTuong: tenDoiTuong(d.doiTuong) }, { source: ctx.source, path: `$.danhSach[${input.danhSach.indexOf(d)}]` }));
       return undefined;
     }
     tongTien += t.soTien;
@@ -126,7 +125,7 @@ export function toTrinhViewModel(input: ToTrinhInput, settings: FormSettings, ct
     ketLuan,
     phuLuc: {
       nhan: 'Phụ lục',
-      tieuDe: ['DANH SÁCH', `TẬP THỂ, CÁ NHÂN ĐỀ NGHỊ KHEN THƯỞNG${phongTrao ? '' : ''}`],
+      tieuDe: ['DANH SÁCH', 'TẬP THỂ, CÁ NHÂN ĐỀ NGHỊ KHEN THƯỞNG'],
       kemTheo: `(Kèm theo Tờ trình ${base.header.soKyHieu.replace(/^Số: /, 'số ')} ngày ${ngay2(date.ngay ?? 1)}/${thangVanBan(date.thang)}/${date.nam} của ${coQuan})`,
       bang,
       ghiChu: [],
@@ -263,6 +262,7 @@ export function baoCaoViewModel(input: BaoCaoInput, settings: FormSettings & { c
   const v = cfg.bienThe[input.doiTuong];
   const a = award(ctx, input.khenThuong);
   const base = documentViewModel(
+    // A report has no nơi nhận and signs with chuKyDoi; the shared parts still give header and metadata.
     { coQuan: input.coQuan, diaDanh: input.diaDanh, ngay: input.ngay, trichYeu: `${cfg.tieuDe.deNghi} ${inHoa(a.ten)}`, noiNhan: [], nguoiKy: { chucVu: '-', hoTen: input.nguoiBaoCao } },
     settings, ctx,
   );
@@ -323,4 +323,3 @@ export function baoCaoViewModel(input: BaoCaoInput, settings: FormSettings & { c
   return { vm, issues: parser.issues };
 }
 
-export { dongDiaDanhNgay };
