@@ -224,3 +224,20 @@ async function runBatchOf(file: string, out: string) {
   const { runBatch } = await import('../src/pipeline/run');
   return runBatch([file], { outDir: out, formats: ['docx', 'pdf'] });
 }
+
+describe('wrong values in the dossier input give code and JSON path', () => {
+  it.each<[string, (d: any) => void, string, string]>([
+    ['meeting time without hour', (d) => { d.cuocHop.batDau = '2021-12-10'; }, 'schema.date_invalid', '$.cuocHop.batDau'],
+    ['meeting at 25 o’clock', (d) => { d.cuocHop.ketThuc = '2021-12-10T25:00'; }, 'schema.date_invalid', '$.cuocHop.ketThuc'],
+    ['unknown award', (d) => { d.deCu[0].khenThuong = 'bang-khen-xa'; }, 'schema.enum', '$.deCu[0].khenThuong'],
+    ['unknown subject', (d) => { d.deCu[1].doiTuong = 'ho-gia-dinh'; }, 'schema.enum', '$.deCu[1].doiTuong'],
+    ['negative votes', (d) => { d.deCu[0].phieuDongY = -1; }, 'schema.too_small', '$.deCu[0].phieuDongY'],
+    ['report without achievements', (d) => { delete d.deCu[2].baoCao.thanhTich; }, 'schema.required', '$.deCu[2].baoCao.thanhTich'],
+    ['misspelt report key', (d) => { d.deCu[2].baoCao.thanhTic = []; }, 'schema.unknown_key', '$.deCu[2].baoCao.thanhTic'],
+    ['written opinion as text', (d) => { d.cuocHop.vangMat = [{ hoTen: 'x', lyDo: 'ốm', yKienBangVanBan: 'có' }]; }, 'schema.type', '$.cuocHop.vangMat[0].yKienBangVanBan'],
+    ['empty council', (d) => { d.hoiDong.thanhVien = []; }, 'schema.empty', '$.hoiDong.thanhVien'],
+    ['quota as text', (d) => { d.phongTrao.chiTieu = [{ khenThuong: 'giay-khen', caNhan: 'mười' }]; }, 'schema.type', '$.phongTrao.chiTieu[0].caNhan'],
+  ])('%s', async (_n, fn, code, p) => {
+    expect(await issuesOf(mutate(HOANG_MAI, fn))).toContainEqual({ code, path: p, severity: 'error' });
+  });
+});
