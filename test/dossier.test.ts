@@ -237,6 +237,9 @@ describe('wrong values in the dossier input give code and JSON path', () => {
     ['written opinion as text', (d) => { d.cuocHop.vangMat = [{ hoTen: 'x', lyDo: 'ốm', yKienBangVanBan: 'có' }]; }, 'schema.type', '$.cuocHop.vangMat[0].yKienBangVanBan'],
     ['empty council', (d) => { d.hoiDong.thanhVien = []; }, 'schema.empty', '$.hoiDong.thanhVien'],
     ['quota as text', (d) => { d.phongTrao.chiTieu = [{ khenThuong: 'giay-khen', caNhan: 'mười' }]; }, 'schema.type', '$.phongTrao.chiTieu[0].caNhan'],
+    ['achievements nested too deep', (d) => {
+      d.deCu[2].baoCao.thanhTich = [{ tieuDe: 'a', noiDung: [{ tieuDe: 'b', noiDung: [{ tieuDe: 'c', noiDung: [{ tieuDe: 'd', noiDung: [{ tieuDe: 'e', noiDung: ['x'] }] }] }] }] }];
+    }, 'schema.nesting', '$.deCu[2].baoCao.thanhTich[0].noiDung[0].noiDung[0].noiDung[0].noiDung[0]'],
   ])('%s', async (_n, fn, code, p) => {
     expect(await issuesOf(mutate(HOANG_MAI, fn))).toContainEqual({ code, path: p, severity: 'error' });
   });

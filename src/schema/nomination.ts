@@ -92,7 +92,7 @@ export const toTrinhSchema = z.strictObject({
   noiDung: label(z.array(blockSchema).max(200), 'Nội dung thêm', 'Further content').optional(),
   ketLuan: label(z.array(richText('Đoạn kết', 'Closing paragraph')).max(20), 'Kết luận', 'Closing').optional(),
   tinhTien: label(z.boolean(), 'Tính tiền thưởng', 'Compute award money').optional(),
-});
+}).superRefine((v, ctx) => checkNesting(v.noiDung ?? [], ctx, ['noiDung']));
 
 /** Biên bản họp Hội đồng Thi đua – Khen thưởng on its own (NĐ 30 PL III Mẫu 1.9). */
 export const bienBanSchema = z.strictObject({
@@ -114,7 +114,7 @@ export const bienBanSchema = z.strictObject({
   bieuQuyet: label(z.array(deCuDongSchema.extend({ phieuDongY: label(z.number().int().min(0), 'Số phiếu đồng ý', 'Votes in favour') })).min(1).max(5_000), 'Kết quả biểu quyết', 'Votes'),
   ketLuan: label(z.array(richText('Kết luận', 'Conclusion')).max(20), 'Kết luận', 'Conclusion').optional(),
   noiNhan: label(z.array(noiNhanSchema).max(1_000), 'Nơi nhận', 'Recipients').optional(),
-});
+}).superRefine((v, ctx) => checkNesting(v.noiDung ?? [], ctx, ['noiDung']));
 
 const quyetDinhDong = z.strictObject({
   nam: label(z.number().int().min(1945).max(2100), 'Năm', 'Year'),
@@ -214,6 +214,10 @@ export const hoSoSchema = z.strictObject({
     'Tập thể, cá nhân được đề nghị', 'Nominees',
   ),
   tinhTien: label(z.boolean(), 'Tính tiền thưởng', 'Compute award money').optional(),
+}).superRefine((v, ctx) => {
+  // Every nested body of the dossier gets the same depth limit as a form's own body.
+  checkNesting(v.cuocHop.noiDung ?? [], ctx, ['cuocHop', 'noiDung']);
+  v.deCu.forEach((d, i) => checkNesting(d.baoCao.thanhTich, ctx, ['deCu', i, 'baoCao', 'thanhTich']));
 });
 
 export type ToTrinhInput = z.infer<typeof toTrinhSchema>;
