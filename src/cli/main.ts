@@ -120,7 +120,17 @@ function printJob(r: JobResult, quiet: boolean, err: (s: string) => void, out: (
   }
 }
 
-export async function main(argv: string[], io = { out: (s: string) => console.log(s), err: (s: string) => console.error(s) }): Promise<number> {
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+/** Commands that live in their own module (`src/cli/<name>.ts`, exporting `run`); each parses its own options. */
+const SUBCOMMANDS: Record<string, () => Promise<{ run: (argv: string[], io: Io) => Promise<number> }>> = {};
+
+export async function main(argv: string[], io: Io = { out: (s: string) => console.log(s), err: (s: string) => console.error(s) }): Promise<number> {
+  const sub = argv[0] !== undefined ? SUBCOMMANDS[argv[0]] : undefined;
+  if (sub) return (await sub()).run(argv.slice(1), io);
   const args = parseArgs(argv);
   if (args.help) {
     io.out(HELP);
