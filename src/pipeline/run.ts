@@ -3,15 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { makeIssue } from '../errors/catalogue';
 import { hasErrors, VanbanError, type Issue } from '../errors/issue';
-import { renderDocx } from '../render/docx/render';
-import { renderAppendixHtml, renderHtml } from '../render/html/render';
 import { BrowserPool } from '../render/pdf/browser';
-import { printPdf } from '../render/pdf/print';
-import { finishPdf, mergeWithBookmarks } from '../render/pdf/post';
 import { atomicWrite, outputStem } from '../output/write';
 import { parseJson, prepare } from './prepare';
+import { renderPrepared, type Format, type RenderedFile } from './render-input';
 
-export type Format = 'docx' | 'pdf';
+export type { Format };
 
 export interface RunOptions {
   outDir: string;
@@ -98,58 +95,23 @@ async function runOne(source: string, opts: RunOptions, pool: BrowserPool | unde
   }
   stems.set(stem, source);
 
-  const dossier = prepared.dossier;
-  // A dossier's documents go to a folder named after the input; a single document sits beside the others.
-  const dir = dossier ? path.join(opts.outDir, stem) : opts.outDir;
-  const fileOf = (name: string, ext: string) => path.join(dir, `${name || stem}.${ext}`);
   // Render everything first, then write: a failure leaves no part of this input behind.
-  const outputs: { file: string; data: Uint8Array | string }[] = [];
+  let outputs: RenderedFile[];
   try {
-    const pdfs: { title: string; pdf: Uint8Array }[] = [];
-    for (const doc of prepared.documents) {
-      const formats = opts.formats.filter((f) => doc.formats.includes(f));
-      if (formats.includes('docx')) outputs.push({ file: fileOf(doc.name, 'docx'), data: renderDocx(doc.vm, doc.templateDir) });
-      if (formats.includes('pdf') && pool) {
-        const printed = [await printPdf(pool, renderHtml(doc.vm, doc.templateDir))];
-        const appendix = renderAppendixHtml(doc.vm);
-        if (appendix) printed.push(await printPdf(pool, appendix));
-        const pdf = await finishPdf(printed, doc.vm.meta);
-        pdfs.push({ title: doc.title, pdf });
-        outputs.push({ file: fileOf(doc.name, 'pdf'), data: pdf });
-      }
-      if (opts.dumpViewModel) outputs.push({ file: fileOf(doc.name, 'view-model.json'), data: `${JSON.stringify(doc.vm, null, 2)}\n` });
-    }
-    if (dossier) {
-      let pages: number[] = [];
-      if (pdfs.length > 1) {
-        const first = prepared.documents[0]!.vm.meta;
-        const merged = await mergeWithBookmarks(pdfs, { ...first, title: `Hồ sơ đề nghị khen thưởng: ${first.author}`, subject: 'Hồ sơ đề nghị khen thưởng' });
-        outputs.push({ file: path.join(dir, 'ho-so.pdf'), data: merged.pdf });
-        pages = merged.pages;
-      }
-      const manifest = {
-        ...dossier.manifest,
-        taiLieu: prepared.documents.map((d, i) => ({
-          tieuDe: d.title,
-          tep: outputs.filter((o) => path.basename(o.file).startsWith(`${d.name}.`)).map((o) => path.basename(o.file)),
-          ...(pages[i] !== undefined ? { soTrang: pages[i] } : {}),
-        })),
-        ...(pdfs.length > 1 ? { hoSoPdf: 'ho-so.pdf' } : {}),
-      };
-      outputs.push({ file: path.join(dir, 'manifest.json'), data: `${JSON.stringify(manifest, null, 2)}\n` });
-    }
+    outputs = await renderPrepared(prepared, stem, { formats: opts.formats, pool, dumpViewModel: opts.dumpViewModel });
   } catch (err) {
     result.status = 'failed';
     result.issues.push(...issuesOf(err, source));
     return result;
   }
   for (const o of outputs) {
+    const file = path.join(opts.outDir, ...o.file.split('/'));
     try {
-      atomicWrite(o.file, o.data);
-      result.files.push(o.file);
+      atomicWrite(file, o.data);
+      result.files.push(file);
     } catch (err) {
       result.status = 'failed';
-      result.issues.push(makeIssue('write.failed', { file: o.file, cause: (err as Error).message }, { source }));
+      result.issues.push(makeIssue('write.failed', { file, cause: (err as Error).message }, { source }));
       return result;
     }
   }
