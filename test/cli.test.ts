@@ -14,8 +14,9 @@ function vanban(args: string[], env: Record<string, string> = {}) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
+/** Files in an output folder; the run's own state folder (.vanban: journal, lock) is not output. */
 function listFiles(dir: string): string[] {
-  return fs.readdirSync(dir).sort();
+  return fs.readdirSync(dir).filter((f) => f !== '.vanban').sort();
 }
 
 describe('usage', () => {

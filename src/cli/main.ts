@@ -5,7 +5,9 @@ import fg from 'fast-glob';
 import { formatIssue } from '../errors/present';
 import { knownFormIds } from '../forms/registry';
 import { atomicWrite } from '../output/write';
-import { runBatch, type Format, type JobResult, type RunReport } from '../pipeline/run';
+import { VanbanError } from '../errors/issue';
+import { issuesOf, runBatch, type Format, type JobResult, type RunReport } from '../pipeline/run';
+import { Progress } from './progress';
 import { ROOT } from '../paths';
 
 export const EXIT = {
@@ -15,19 +17,24 @@ export const EXIT = {
   template: 3,
   environment: 4,
   internal: 70,
+  busy: 75,
+  interrupted: 130,
+  terminated: 143,
 } as const;
 
 const HELP = `vanban: văn bản hành chính (NĐ 30/2020/NĐ-CP) từ JSON sang DOCX và PDF
 vanban: official Vietnamese administrative documents from JSON to DOCX and PDF
 
 Cách dùng / Usage:
-  vanban render <tệp hoặc glob…> [--out THƯ_MỤC] [--format docx,pdf] [--dump view-model] [--quiet]
+  vanban render <tệp hoặc glob…> [--out THƯ_MỤC] [--format docx,pdf] [--resume] [--jobs N] [--dump view-model] [--quiet]
   vanban forms            liệt kê các mẫu / list the forms
   vanban --help | --version
 
 Tùy chọn / Options:
   --out DIR            thư mục đầu ra / output folder (mặc định/default: output)
   --format LIST        docx, pdf hoặc cả hai / docx, pdf or both (mặc định/default: docx,pdf)
+  --resume             bỏ qua tệp đã làm và còn mới / skip inputs whose outputs are up to date
+  --jobs N             số luồng xử lý (0 = một luồng) / worker threads (0 = none; default: one per core for 32+ inputs)
   --dump view-model    ghi thêm <tên>.view-model.json / also write <name>.view-model.json
   --quiet              chỉ in lỗi và tóm tắt / print only issues and the summary
 
@@ -38,6 +45,8 @@ Mã thoát / Exit codes:
   3  lỗi mẫu (template) / template error
   4  thiếu môi trường (Chromium, phông chữ) / environment missing (Chromium, fonts)
   70 lỗi nội bộ / internal error
+  75 thư mục đầu ra đang được lần chạy khác ghi / the output folder is in use by another run
+  130, 143 bị dừng (Ctrl-C, SIGTERM); chạy lại với --resume / stopped (Ctrl-C, SIGTERM); run again with --resume
 `;
 
 interface Parsed {
@@ -47,13 +56,15 @@ interface Parsed {
   formats: Format[];
   dump: boolean;
   quiet: boolean;
+  resume: boolean;
+  jobs?: number;
   help: boolean;
   version: boolean;
   error?: string;
 }
 
 export function parseArgs(argv: string[]): Parsed {
-  const p: Parsed = { patterns: [], out: 'output', formats: ['docx', 'pdf'], dump: false, quiet: false, help: false, version: false };
+  const p: Parsed = { patterns: [], out: 'output', formats: ['docx', 'pdf'], dump: false, quiet: false, resume: false, help: false, version: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -64,6 +75,13 @@ export function parseArgs(argv: string[]): Parsed {
     if (a === '--help' || a === '-h') p.help = true;
     else if (a === '--version' || a === '-v') p.version = true;
     else if (a === '--quiet' || a === '-q') p.quiet = true;
+    else if (a === '--resume') p.resume = true;
+    else if (a === '--jobs' || a.startsWith('--jobs=') || a === '-j') {
+      const v = value();
+      const n = Number(v);
+      if (!/^\d+$/.test(v) || n > 64) p.error = `--jobs: "${v}" không hợp lệ; dùng số từ 0 đến 64 / invalid; use a number from 0 to 64`;
+      p.jobs = n;
+    }
     else if (a === '--out' || a.startsWith('--out=') || a === '-o') p.out = value();
     else if (a === '--format' || a.startsWith('--format=')) {
       const list = value().split(',').map((s) => s.trim()).filter(Boolean);
@@ -115,7 +133,8 @@ export function exitCodeOf(report: RunReport): number {
 function printJob(r: JobResult, quiet: boolean, err: (s: string) => void, out: (s: string) => void): void {
   for (const i of r.issues) if (!quiet || i.severity === 'error') err(formatIssue({ ...i, source: i.source ?? r.source }));
   if (!quiet) {
-    const mark = r.status === 'written' ? 'OK ' : r.status === 'invalid' ? 'LỖI' : 'HỎNG';
+    if (r.status === 'interrupted') return;
+  const mark = r.status === 'written' ? 'OK ' : r.status === 'skipped' ? 'SẴN' : r.status === 'invalid' ? 'LỖI' : 'HỎNG';
     out(`${mark} ${r.source}${r.files.length ? ` → ${r.files.map((f) => path.basename(f)).join(', ')}` : ''}`);
   }
 }
@@ -128,7 +147,9 @@ export interface Io {
 /** Commands that live in their own module (`src/cli/<name>.ts`, exporting `run`); each parses its own options. */
 const SUBCOMMANDS: Record<string, () => Promise<{ run: (argv: string[], io: Io) => Promise<number> }>> = {};
 
-export async function main(argv: string[], io: Io = { out: (s: string) => console.log(s), err: (s: string) => console.error(s) }): Promise<number> {
+const defaultIo: Io = { out: (s: string) => console.log(s), err: (s: string) => console.error(s) };
+
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   const sub = argv[0] !== undefined ? SUBCOMMANDS[argv[0]] : undefined;
   if (sub) return (await sub()).run(argv.slice(1), io);
   const args = parseArgs(argv);
@@ -163,21 +184,56 @@ export async function main(argv: string[], io: Io = { out: (s: string) => consol
     return EXIT.usage;
   }
   const outDir = path.resolve(args.out);
-  const report = await runBatch(files, {
-    outDir,
-    formats: args.formats,
-    dumpViewModel: args.dump,
-    onResult: (r) => printJob(r, args.quiet, io.err, io.out),
-  });
+  const stream = process.stderr;
+  const progress = io === defaultIo && Progress.wanted(stream) ? new Progress(files.length, stream) : undefined;
+  // First signal: stop cleanly (nothing more is written, report.json says what is left); second: leave at once.
+  const controller = new AbortController();
+  let signalled: NodeJS.Signals | undefined;
+  const onSignal = (sig: NodeJS.Signals) => {
+    if (signalled) process.exit(sig === 'SIGINT' ? EXIT.interrupted : EXIT.terminated);
+    signalled = sig;
+    progress?.clear();
+    io.err(`Đang dừng… chạy lại với --resume để tiếp tục / stopping… run again with --resume to go on`);
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  let report: RunReport;
+  try {
+    report = await runBatch(files, {
+      outDir,
+      formats: args.formats,
+      dumpViewModel: args.dump,
+      resume: args.resume,
+      jobs: args.jobs,
+      signal: controller.signal,
+      onResult: (r) => {
+        progress?.clear();
+        printJob(r, args.quiet || Boolean(progress), io.err, io.out);
+        progress?.tick(r);
+      },
+    });
+  } catch (e) {
+    const issues = e instanceof VanbanError ? e.issues : issuesOf(e);
+    for (const i of issues) io.err(formatIssue(i));
+    return issues.some((i) => i.code === 'write.locked') ? EXIT.busy : issues.some((i) => i.stage === 'environment') ? EXIT.environment : EXIT.internal;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+  progress?.clear();
   try {
     atomicWrite(path.join(outDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
   } catch (e) {
     io.err(`Không ghi được report.json / cannot write report.json: ${(e as Error).message}`);
   }
   const s = report.summary;
+  const seconds = s.ms / 1000;
   io.out(
-    `Tổng/Total: ${s.inputs} tệp vào/inputs, ${s.written} đã ghi/written, ${s.invalid} lỗi dữ liệu/invalid, ${s.failed} hỏng/failed, ` +
-      `${s.files} tệp ra/files, ${s.warnings} cảnh báo/warnings → ${path.relative(process.cwd(), outDir) || '.'}`,
+    `Tổng/Total: ${s.inputs} tệp vào/inputs, ${s.written} đã ghi/written, ${s.skipped ? `${s.skipped} còn mới, bỏ qua/up to date, ` : ''}${s.invalid} lỗi dữ liệu/invalid, ${s.failed} hỏng/failed, ` +
+      `${s.interrupted ? `${s.interrupted} chưa làm/not done, ` : ''}${s.files} tệp ra/files, ${s.warnings} cảnh báo/warnings → ${path.relative(process.cwd(), outDir) || '.'}` +
+      ` (${seconds.toFixed(1)} s${s.written ? `, ${(s.written / Math.max(seconds, 0.001)).toFixed(1)} tệp vào/s inputs/s` : ''})`,
   );
+  if (signalled) return signalled === 'SIGINT' ? EXIT.interrupted : EXIT.terminated;
   return exitCodeOf(report);
 }

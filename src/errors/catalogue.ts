@@ -197,6 +197,11 @@ export const CATALOGUE = {
     message: () => ({ vi: 'Không có phông Times New Roman hoặc phông tương thích có tiếng Việt (Liberation Serif 2, Tinos).', en: 'No Times New Roman or metric-compatible font with Vietnamese (Liberation Serif 2, Tinos) is installed.' }),
     hint: () => ({ vi: 'Debian: apt-get install fonts-liberation2.', en: 'Debian: apt-get install fonts-liberation2.' }),
   },
+  'env.out_dir': {
+    stage: 'environment', severity: 'error',
+    message: (p) => ({ vi: `Không dùng được thư mục đầu ra ${p.dir}: ${p.cause}`, en: `The output folder ${p.dir} cannot be used: ${p.cause}` }),
+    hint: () => ({ vi: 'Chọn thư mục có quyền ghi và còn chỗ trống (--out).', en: 'Choose a writable folder with free space (--out).' }),
+  },
   'write.failed': {
     stage: 'write', severity: 'error',
     message: (p) => ({ vi: `Không ghi được tệp ${p.file}: ${p.cause}`, en: `Cannot write ${p.file}: ${p.cause}` }),
@@ -206,6 +211,11 @@ export const CATALOGUE = {
     stage: 'write', severity: 'error',
     message: (p) => ({ vi: `Hai tệp đầu vào cho cùng tên tệp đầu ra ${p.file}.`, en: `Two inputs map to the same output name ${p.file}.` }),
     hint: () => ({ vi: 'Đổi tên một trong hai tệp đầu vào.', en: 'Rename one of the two input files.' }),
+  },
+  'write.locked': {
+    stage: 'write', severity: 'error',
+    message: (p) => ({ vi: `Thư mục đầu ra ${p.dir} đang được một lần chạy khác ghi (tiến trình ${p.pid}).`, en: `The output folder ${p.dir} is being written by another run (process ${p.pid}).` }),
+    hint: () => ({ vi: 'Đợi lần chạy kia xong, hoặc dùng --out với thư mục khác.', en: 'Wait for the other run to finish, or give another folder with --out.' }),
   },
   'internal.error': {
     stage: 'render', severity: 'error',

@@ -1,11 +1,12 @@
 // Renders one prepared input in memory: its DOCX and PDF files (and a dossier's merged PDF and manifest), nothing written.
-import path from 'node:path';
 import { renderDocx } from '../render/docx/render';
-import { renderAppendixHtml, renderHtml } from '../render/html/render';
+import { renderAppendixBody, renderHtmlBody } from '../render/html/render';
 import type { BrowserPool } from '../render/pdf/browser';
-import { printPdf } from '../render/pdf/print';
-import { finishPdf, mergeWithBookmarks } from '../render/pdf/post';
-import type { Prepared, PreparedDocument } from './prepare';
+import { printJobs, type PdfJob, type PrintStats } from '../render/pdf/batch';
+import { mergeWithBookmarks } from '../render/pdf/post';
+import { VanbanError, type Issue } from '../errors/issue';
+import type { DocumentMeta } from '../viewmodel/types';
+import type { Prepared } from './prepare';
 
 export type Format = 'docx' | 'pdf';
 
@@ -15,62 +16,103 @@ export interface RenderedFile {
   data: Uint8Array | string;
 }
 
-export interface RenderInputOptions {
-  formats: Format[];
-  /** Needed when `formats` has pdf. */
-  pool?: BrowserPool;
-  dumpViewModel?: boolean;
-  /** Prints a document's PDF; defaults to one print per part through `pool`. A batch passes its own. */
-  pdfOf?: (doc: PreparedDocument) => Promise<Uint8Array>;
+/** A document with everything but its PDF done: the DOCX, and the HTML of each part to print. */
+export interface PlannedDocument {
+  name: string;
+  title: string;
+  docx?: Uint8Array;
+  pdf?: PdfJob;
+  viewModel?: string;
 }
 
-/** The finished PDF of one document: its body, then each appendix numbered on its own. */
-export async function documentPdf(pool: BrowserPool, doc: PreparedDocument): Promise<Uint8Array> {
-  const printed = [await printPdf(pool, renderHtml(doc.vm, doc.templateDir))];
-  const appendix = renderAppendixHtml(doc.vm);
-  if (appendix) printed.push(await printPdf(pool, appendix));
-  return finishPdf(printed, doc.vm.meta);
+/** An input ready for printing; plain data, so a worker thread can hand it over. */
+export interface InputPlan {
+  stem: string;
+  documents: PlannedDocument[];
+  dossier?: { manifest: Record<string, unknown>; meta: DocumentMeta };
 }
+
+/** Everything of a valid prepared input that needs no browser: DOCX bytes and the HTML to print. */
+export function planInput(prepared: Prepared, stem: string, opts: { formats: Format[]; dumpViewModel?: boolean }): InputPlan {
+  const documents = prepared.documents.map((doc): PlannedDocument => {
+    const formats = opts.formats.filter((f) => doc.formats.includes(f));
+    const planned: PlannedDocument = { name: doc.name, title: doc.title };
+    if (formats.includes('docx')) planned.docx = renderDocx(doc.vm, doc.templateDir);
+    if (formats.includes('pdf')) {
+      const appendix = renderAppendixBody(doc.vm);
+      planned.pdf = { parts: [renderHtmlBody(doc.vm, doc.templateDir), ...(appendix === undefined ? [] : [appendix])], meta: doc.vm.meta };
+    }
+    if (opts.dumpViewModel) planned.viewModel = `${JSON.stringify(doc.vm, null, 2)}\n`;
+    return planned;
+  });
+  const first = prepared.documents[0]?.vm.meta;
+  return {
+    stem,
+    documents,
+    ...(prepared.dossier && first
+      ? { dossier: { manifest: prepared.dossier.manifest, meta: { ...first, title: `Hồ sơ đề nghị khen thưởng: ${first.author}`, subject: 'Hồ sơ đề nghị khen thưởng' } } }
+      : {}),
+  };
+}
+
+/** The PDF jobs of a plan, in document order. */
+export const pdfJobsOf = (plan: InputPlan): PdfJob[] => plan.documents.flatMap((d) => (d.pdf ? [d.pdf] : []));
 
 /**
- * All files of a valid prepared input named after `stem`: a single document gives `stem.docx` and `stem.pdf`; a
- * dossier gives the folder `stem/` with each document, `ho-so.pdf` and `manifest.json`. Throws on a render failure.
+ * The files of a plan once its PDFs are printed (`pdfs` in the order of `pdfJobsOf`): a single document gives
+ * `stem.docx` and `stem.pdf`; a dossier gives the folder `stem/` with each document, `ho-so.pdf` and `manifest.json`.
  */
-export async function renderPrepared(prepared: Prepared, stem: string, opts: RenderInputOptions): Promise<RenderedFile[]> {
-  const dossier = prepared.dossier;
+export async function assemble(plan: InputPlan, pdfs: Uint8Array[]): Promise<RenderedFile[]> {
+  const { stem, dossier } = plan;
   // A dossier's documents go to a folder named after the input; a single document sits beside the others.
   const fileOf = (name: string, ext: string) => (dossier ? `${stem}/${name || stem}.${ext}` : `${name || stem}.${ext}`);
-  const pdfOf = opts.pdfOf ?? ((doc: PreparedDocument) => documentPdf(opts.pool!, doc));
   const outputs: RenderedFile[] = [];
-  const pdfs: { title: string; pdf: Uint8Array }[] = [];
-  for (const doc of prepared.documents) {
-    const formats = opts.formats.filter((f) => doc.formats.includes(f));
-    if (formats.includes('docx')) outputs.push({ file: fileOf(doc.name, 'docx'), data: renderDocx(doc.vm, doc.templateDir) });
-    if (formats.includes('pdf')) {
-      const pdf = await pdfOf(doc);
-      pdfs.push({ title: doc.title, pdf });
-      outputs.push({ file: fileOf(doc.name, 'pdf'), data: pdf });
+  const printed: { title: string; pdf: Uint8Array }[] = [];
+  const files = new Map<PlannedDocument, string[]>();
+  let k = 0;
+  for (const doc of plan.documents) {
+    const own: RenderedFile[] = [];
+    if (doc.docx) own.push({ file: fileOf(doc.name, 'docx'), data: doc.docx });
+    if (doc.pdf) {
+      const pdf = pdfs[k++]!;
+      printed.push({ title: doc.title, pdf });
+      own.push({ file: fileOf(doc.name, 'pdf'), data: pdf });
     }
-    if (opts.dumpViewModel) outputs.push({ file: fileOf(doc.name, 'view-model.json'), data: `${JSON.stringify(doc.vm, null, 2)}\n` });
+    if (doc.viewModel) own.push({ file: fileOf(doc.name, 'view-model.json'), data: doc.viewModel });
+    files.set(doc, own.map((o) => o.file.slice(o.file.lastIndexOf('/') + 1)));
+    outputs.push(...own);
   }
   if (dossier) {
     let pages: number[] = [];
-    if (pdfs.length > 1) {
-      const first = prepared.documents[0]!.vm.meta;
-      const merged = await mergeWithBookmarks(pdfs, { ...first, title: `Hồ sơ đề nghị khen thưởng: ${first.author}`, subject: 'Hồ sơ đề nghị khen thưởng' });
+    if (printed.length > 1) {
+      const merged = await mergeWithBookmarks(printed, dossier.meta);
       outputs.push({ file: `${stem}/ho-so.pdf`, data: merged.pdf });
       pages = merged.pages;
     }
     const manifest = {
       ...dossier.manifest,
-      taiLieu: prepared.documents.map((d, i) => ({
-        tieuDe: d.title,
-        tep: outputs.filter((o) => path.posix.basename(o.file).startsWith(`${d.name}.`)).map((o) => path.posix.basename(o.file)),
-        ...(pages[i] !== undefined ? { soTrang: pages[i] } : {}),
-      })),
-      ...(pdfs.length > 1 ? { hoSoPdf: 'ho-so.pdf' } : {}),
+      taiLieu: plan.documents.map((d, i) => ({ tieuDe: d.title, tep: files.get(d)!, ...(pages[i] !== undefined ? { soTrang: pages[i] } : {}) })),
+      ...(printed.length > 1 ? { hoSoPdf: 'ho-so.pdf' } : {}),
     };
     outputs.push({ file: `${stem}/manifest.json`, data: `${JSON.stringify(manifest, null, 2)}\n` });
   }
   return outputs;
+}
+
+export interface RenderInputOptions {
+  formats: Format[];
+  /** Needed when `formats` has pdf. */
+  pool?: BrowserPool;
+  dumpViewModel?: boolean;
+  stats?: PrintStats;
+}
+
+/** All files of a valid prepared input named after `stem`, in memory. Throws a VanbanError on a render failure. */
+export async function renderPrepared(prepared: Prepared, stem: string, opts: RenderInputOptions): Promise<RenderedFile[]> {
+  const plan = planInput(prepared, stem, opts);
+  const jobs = pdfJobsOf(plan);
+  const pdfs = jobs.length && opts.pool ? await printJobs(opts.pool, jobs, opts.stats) : [];
+  const failed = pdfs.filter((p): p is Issue[] => Array.isArray(p));
+  if (failed.length) throw new VanbanError(failed.flat());
+  return assemble(plan, pdfs as Uint8Array[]);
 }

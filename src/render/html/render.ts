@@ -40,18 +40,30 @@ function environment(): Env {
 
 const formTemplates = new Map<string, Compiled>();
 
-/** Renders an appendix as a page of its own, so the PDF can number its pages separately. */
-export function renderAppendixHtml(vm: { meta: { title: string }; phuLuc?: unknown }): string | undefined {
+/** Wraps body HTML (one document, or several for one print) in the page layout with the print CSS. */
+export function wrapHtml(title: string, body: string): string {
+  const e = environment();
+  return e.layout({ meta: { title }, css: e.css, body });
+}
+
+/** The body of an appendix, printed as a part of its own so the PDF can number its pages separately. */
+export function renderAppendixBody(vm: { phuLuc?: unknown }): string | undefined {
   if (!vm.phuLuc) return undefined;
   const e = environment();
   const tpl = (phuLucTpl ??= e.hb.compile('{{> phuLuc this}}', { strict: true }));
-  return e.layout({ meta: vm.meta, css: e.css, body: tpl(vm.phuLuc) });
+  return tpl(vm.phuLuc);
+}
+
+/** Renders an appendix as a page of its own. */
+export function renderAppendixHtml(vm: { meta: { title: string }; phuLuc?: unknown }): string | undefined {
+  const body = renderAppendixBody(vm);
+  return body === undefined ? undefined : wrapHtml(vm.meta.title, body);
 }
 
 let phuLucTpl: HandlebarsTemplateDelegate | undefined;
 
-/** Renders a full HTML page for one document; `vm` is read, never changed. */
-export function renderHtml(vm: { meta: { title: string } }, templateDir: string): string {
+/** The body HTML of one document from its form's template; `vm` is read, never changed. */
+export function renderHtmlBody(vm: unknown, templateDir: string): string {
   const e = environment();
   const file = path.join(templateDir, 'template.hbs');
   try {
@@ -60,10 +72,15 @@ export function renderHtml(vm: { meta: { title: string } }, templateDir: string)
       tpl = compile(e.hb, file);
       formTemplates.set(file, tpl);
     }
-    return e.layout({ meta: vm.meta, css: e.css, body: tpl(vm) });
+    return tpl(vm);
   } catch (err) {
     throw new VanbanError([
       makeIssue('render.html_template', { detail: (err as Error).message }, { template: { file: path.relative(process.cwd(), file) } }),
     ]);
   }
+}
+
+/** Renders a full HTML page for one document. */
+export function renderHtml(vm: { meta: { title: string } }, templateDir: string): string {
+  return wrapHtml(vm.meta.title, renderHtmlBody(vm, templateDir));
 }

@@ -26,10 +26,26 @@ export function findChromium(): string | undefined {
   return undefined;
 }
 
+/** Longest a print may take before the browser counts as hung; VANBAN_PRINT_TIMEOUT_MS overrides it (tests). */
+export function printTimeoutMs(): number {
+  const v = Number(process.env.VANBAN_PRINT_TIMEOUT_MS);
+  return Number.isFinite(v) && v > 0 ? v : 30_000;
+}
+
+/**
+ * One Chromium and a few pages, each in a browser context of its own so that prints run in parallel renderer
+ * processes; pages are reused between prints. A crashed or hung browser is killed and started again on next use.
+ */
 export class BrowserPool {
   private browser?: Browser;
   private userDataDir?: string;
   private starting?: Promise<Browser>;
+  private idle: Page[] = [];
+  private generation = 0;
+  /** How many times the browser was started; a batch reports restarts. */
+  launches = 0;
+
+  constructor(readonly maxPages = 2) {}
 
   async get(): Promise<Browser> {
     if (this.browser?.connected) return this.browser;
@@ -40,6 +56,7 @@ export class BrowserPool {
   }
 
   private async launch(): Promise<Browser> {
+    if (this.browser) this.kill();
     const executablePath = findChromium();
     if (!executablePath) throw new VanbanError([makeIssue('env.no_browser')]);
     this.userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vanban-chromium-'));
@@ -48,15 +65,22 @@ export class BrowserPool {
       headless: true,
       args: FLAGS,
       userDataDir: this.userDataDir,
-      protocolTimeout: 60_000,
+      protocolTimeout: printTimeoutMs() * 2,
+      // The command handles SIGINT and SIGTERM itself and closes the browser in order.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
     });
+    this.generation++;
+    this.launches++;
     return this.browser;
   }
 
   /** A fresh page that refuses every request: the document is set inline and needs nothing else. */
   async page(): Promise<Page> {
     const browser = await this.get();
-    const page = await browser.newPage();
+    const context = await browser.createBrowserContext();
+    const page = await context.newPage();
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);
     page.on('request', (req) => {
@@ -65,11 +89,83 @@ export class BrowserPool {
     return page;
   }
 
+  /**
+   * Runs `fn` on an idle page (at most `maxPages` at once, others wait), within the print timeout. A failure or
+   * timeout throws; after a timeout the browser is killed, since a hung renderer does not recover.
+   */
+  async withPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
+    await this.slot();
+    const generation = this.generation;
+    let page: Page | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      page = this.idle.pop() ?? (await this.page());
+      const p = page;
+      const result = await Promise.race([
+        fn(p),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`no answer from Chromium in ${printTimeoutMs()} ms`)), printTimeoutMs());
+        }),
+      ]);
+      if (this.generation === generation && this.browser?.connected && !p.isClosed()) this.idle.push(p);
+      return result;
+    } catch (err) {
+      if (this.generation === generation) this.kill();
+      throw err;
+    } finally {
+      clearTimeout(timer);
+      this.release();
+    }
+  }
+
+  private busy = 0;
+  private waiting: (() => void)[] = [];
+
+  private async slot(): Promise<void> {
+    if (this.busy < this.maxPages) {
+      this.busy++;
+      return;
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.busy--;
+  }
+
+  /** Ends the browser process at once (crash or hang); the next print starts a new one. */
+  kill(): void {
+    const b = this.browser;
+    this.browser = undefined;
+    this.idle = [];
+    this.generation++;
+    if (b) {
+      try {
+        b.process()?.kill('SIGKILL');
+      } catch {
+        // already gone
+      }
+      void b.disconnect().catch(() => undefined);
+    }
+    this.removeProfile();
+  }
+
   async close(): Promise<void> {
     const b = this.browser;
     this.browser = undefined;
-    if (b) await b.close().catch(() => undefined);
-    if (this.userDataDir) fs.rmSync(this.userDataDir, { recursive: true, force: true });
+    this.idle = [];
+    if (b) {
+      // A hung browser never answers close(): give it a moment, then kill it.
+      const closed = await Promise.race([b.close().then(() => true, () => false), new Promise<boolean>((r) => setTimeout(() => r(false), 3000).unref())]);
+      if (!closed) b.process()?.kill('SIGKILL');
+    }
+    this.removeProfile();
+  }
+
+  private removeProfile(): void {
+    if (this.userDataDir) fs.rmSync(this.userDataDir, { recursive: true, force: true, maxRetries: 3 });
     this.userDataDir = undefined;
   }
 }

@@ -1,7 +1,7 @@
 // PDF post-processing with pdf-lib: page numbers from page 2 (top centre), metadata from the view model, fixed bytes.
 import fs from 'node:fs';
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, PDFHexString, PDFName, PDFNull, PDFString, type PDFFont } from 'pdf-lib';
+import { PDFDocument, PDFHexString, PDFName, PDFNull, PDFObjectCopier, PDFString, drawText, rgb, degrees, type PDFPage, type PDFRef } from 'pdf-lib';
 import { makeIssue } from '../../errors/catalogue';
 import { VanbanError } from '../../errors/issue';
 import type { DocumentMeta } from '../../viewmodel/types';
@@ -22,24 +22,71 @@ function pageNumberFontBytes(): Uint8Array {
 }
 
 /**
+ * The page-number font, subset to the ten digits once per process and copied into each PDF: subsetting the whole
+ * font for every document cost more than the rest of the finishing together.
+ */
+interface DigitFont {
+  carrier: PDFDocument;
+  ref: PDFRef;
+  codes: Map<string, PDFHexString>;
+  widthAt: (label: string, size: number) => number;
+}
+
+let digitFont: Promise<DigitFont> | undefined;
+
+function digits(): Promise<DigitFont> {
+  digitFont ??= (async () => {
+    const carrier = await PDFDocument.create({ updateMetadata: false });
+    carrier.registerFontkit(fontkit);
+    const font = await carrier.embedFont(pageNumberFontBytes(), { subset: true });
+    const codes = new Map([...'0123456789'].map((d) => [d, font.encodeText(d)]));
+    // Saving embeds the subset (with only the glyphs encoded above) at font.ref.
+    await carrier.save();
+    return { carrier, ref: font.ref, codes, widthAt: (label, size) => font.widthOfTextAtSize(label, size) };
+  })();
+  digitFont.catch(() => (digitFont = undefined));
+  return digitFont;
+}
+
+/**
  * Draws "2", "3", … centred in the top margin of every page of a part but its first (regulations §1.1, I.7);
  * `first` is the index of the part's first page, so an appendix is numbered on its own (PL I III.1.đ).
  */
-export function drawPageNumbers(doc: PDFDocument, font: PDFFont, first = 0, count = doc.getPageCount() - first): void {
+export async function drawPageNumbers(doc: PDFDocument, first = 0, count = doc.getPageCount() - first): Promise<void> {
+  if (count < 2) return;
+  const font = await digits();
+  const fontRef = fontRefIn(doc, font);
   const size = TOKENS.blocks.pageNumber.size;
   const pages = doc.getPages().slice(first, first + count);
   pages.forEach((page, i) => {
     if (i === 0) return;
     const label = String(i + 1);
     const { width, height } = page.getSize();
-    const textWidth = font.widthOfTextAtSize(label, size);
     // Middle of the top margin, measured from the left margin so it centres on the text area.
     const left = TOKENS.page.marginLeftMm * PT_PER_MM;
     const right = TOKENS.page.marginRightMm * PT_PER_MM;
-    const x = left + (width - left - right - textWidth) / 2;
+    const x = left + (width - left - right - font.widthAt(label, size)) / 2;
     const y = height - (TOKENS.page.marginTopMm * PT_PER_MM) / 2 - size / 3;
-    page.drawText(label, { x, y, size, font });
+    const code = PDFHexString.of([...label].map((d) => font.codes.get(d)!.asString()).join(''));
+    drawLabel(page, fontRef, code, x, y, size);
   });
+}
+
+const fontRefs = new WeakMap<PDFDocument, PDFRef>();
+
+function fontRefIn(doc: PDFDocument, font: DigitFont): PDFRef {
+  let ref = fontRefs.get(doc);
+  if (!ref) {
+    const copied = PDFObjectCopier.for(font.carrier.context, doc.context).copy(font.carrier.context.lookup(font.ref)!);
+    ref = doc.context.register(copied);
+    fontRefs.set(doc, ref);
+  }
+  return ref;
+}
+
+function drawLabel(page: PDFPage, fontRef: PDFRef, code: PDFHexString, x: number, y: number, size: number): void {
+  const key = page.node.newFontDictionary('VanbanPageNo', fontRef);
+  page.pushOperators(...drawText(code, { color: rgb(0, 0, 0), font: key, size, rotate: degrees(0), xSkew: degrees(0), ySkew: degrees(0), x, y }));
 }
 
 export function setMetadata(doc: PDFDocument, meta: DocumentMeta): void {
@@ -63,20 +110,29 @@ export function setMetadata(doc: PDFDocument, meta: DocumentMeta): void {
 export async function finishPdf(printed: Uint8Array | Uint8Array[], meta: DocumentMeta): Promise<Uint8Array> {
   const parts = Array.isArray(printed) ? printed : [printed];
   // updateMetadata: false, or pdf-lib stamps "now" and the same input no longer gives the same bytes.
-  const doc = await PDFDocument.load(parts[0]!, { updateMetadata: false });
-  const spans: [number, number][] = [[0, doc.getPageCount()]];
-  for (const part of parts.slice(1)) {
-    const other = await PDFDocument.load(part, { updateMetadata: false });
-    const first = doc.getPageCount();
-    for (const p of await doc.copyPages(other, other.getPageIndices())) doc.addPage(p);
-    spans.push([first, other.getPageCount()]);
+  const loaded = await Promise.all(parts.map((p) => PDFDocument.load(p, { updateMetadata: false })));
+  return finishFromPages(loaded.map((src) => ({ src, first: 0, count: src.getPageCount() })), meta);
+}
+
+/** A run of pages of a printed PDF that makes one part of a document. */
+export interface PageRange {
+  src: PDFDocument;
+  first: number;
+  count: number;
+}
+
+/** Builds one finished document from page ranges of printed PDFs (one range per part, each numbered on its own). */
+export async function finishFromPages(ranges: PageRange[], meta: DocumentMeta): Promise<Uint8Array> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  const spans: [number, number][] = [];
+  for (const r of ranges) {
+    const start = doc.getPageCount();
+    const indices = Array.from({ length: r.count }, (_, i) => r.first + i);
+    for (const p of await doc.copyPages(r.src, indices)) doc.addPage(p);
+    spans.push([start, r.count]);
   }
-  doc.registerFontkit(fontkit);
-  const font = await doc.embedFont(pageNumberFontBytes(), { subset: true });
-  for (const [first, count] of spans) drawPageNumbers(doc, font, first, count);
+  for (const [first, count] of spans) await drawPageNumbers(doc, first, count);
   setMetadata(doc, meta);
-  // Chromium writes a random file identifier; drop it so the bytes are reproducible.
-  delete (doc.context.trailerInfo as { ID?: unknown }).ID;
   return doc.save({ useObjectStreams: false });
 }
 

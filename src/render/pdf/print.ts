@@ -1,19 +1,26 @@
-// Prints one HTML page to PDF in Chromium, with a timeout, and returns Chromium's raw bytes.
-import type { BrowserPool } from './browser';
+// Prints one HTML page to PDF in Chromium on a pooled page, with a timeout, and returns Chromium's raw bytes.
+import { printTimeoutMs, type BrowserPool } from './browser';
 import { makeIssue } from '../../errors/catalogue';
 import { VanbanError } from '../../errors/issue';
 
-export const PRINT_TIMEOUT_MS = 30_000;
+/** Raw print; throws the browser's own error (the batch printer decides whether to retry). */
+export async function printRaw(pool: BrowserPool, html: string): Promise<Uint8Array> {
+  return pool.withPage(async (page) => {
+    await page.setContent(html, { waitUntil: 'load', timeout: printTimeoutMs() });
+    return page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: printTimeoutMs(), tagged: false, outline: false });
+  });
+}
 
+/** Prints one page; a crashed or hung browser is restarted and the print tried once more. */
 export async function printPdf(pool: BrowserPool, html: string): Promise<Uint8Array> {
-  const page = await pool.page();
   try {
-    await page.setContent(html, { waitUntil: 'load', timeout: PRINT_TIMEOUT_MS });
-    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: PRINT_TIMEOUT_MS, tagged: false, outline: false });
-    return pdf;
-  } catch (err) {
-    throw new VanbanError([makeIssue('render.pdf_failed', { detail: (err as Error).message })]);
-  } finally {
-    await page.close().catch(() => undefined);
+    return await printRaw(pool, html);
+  } catch {
+    try {
+      return await printRaw(pool, html);
+    } catch (err) {
+      if (err instanceof VanbanError) throw err;
+      throw new VanbanError([makeIssue('render.pdf_failed', { detail: (err as Error).message })]);
+    }
   }
 }

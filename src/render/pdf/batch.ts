@@ -1,0 +1,150 @@
+// Prints many documents in few Chromium prints: pieces joined with page breaks, split back at verified markers.
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString, PDFHexString } from 'pdf-lib';
+import { makeIssue } from '../../errors/catalogue';
+import { VanbanError, type Issue } from '../../errors/issue';
+import type { DocumentMeta } from '../../viewmodel/types';
+import { wrapHtml } from '../html/render';
+import type { BrowserPool } from './browser';
+import { printRaw } from './print';
+import { finishFromPages, type PageRange } from './post';
+
+/** One document to print: the body HTML of each part (the document, then its appendix) and its metadata. */
+export interface PdfJob {
+  parts: string[];
+  meta: DocumentMeta;
+}
+
+export interface PrintStats {
+  prints: number;
+  batched: number;
+  /** Prints whose pieces could not be located exactly; their documents were printed one by one. */
+  fallbacks: number;
+  retries: number;
+}
+
+export const newStats = (): PrintStats => ({ prints: 0, batched: 0, fallbacks: 0, retries: 0 });
+
+/**
+ * Each piece carries a 1-pixel link at its very top and one at its very bottom. Links become PDF annotations on
+ * the page where they are laid out, so the pages of every piece can be read off the printed file; an absolutely
+ * positioned link takes no room, so the layout is the one of a piece printed alone. The host is reserved
+ * (RFC 2606): nothing ever resolves it, and every request is refused anyway.
+ */
+const MARK = 'https://vanban.invalid/piece/';
+
+function piece(i: number, body: string): string {
+  const link = (kind: string, top: string) =>
+    `<a href="${MARK}${kind}${i}" style="position:absolute;left:0;top:${top};width:1px;height:1px;display:block"></a>`;
+  return `<div style="break-before:page;position:relative">${link('s', '0')}${body}<div style="position:relative;height:0">${link('e', '-1px')}</div></div>`;
+}
+
+function markerOf(annot: PDFDict): string | undefined {
+  const action = annot.lookup(PDFName.of('A'));
+  if (!(action instanceof PDFDict)) return undefined;
+  const uri = action.lookup(PDFName.of('URI'));
+  const text = uri instanceof PDFString || uri instanceof PDFHexString ? uri.decodeText() : undefined;
+  return text?.startsWith(MARK) ? text.slice(MARK.length) : undefined;
+}
+
+/**
+ * The page range of each of `n` pieces, or undefined unless every check holds: each piece has exactly one start and
+ * one end mark, the first starts on page 1, each starts right after the previous ends, and the last ends on the
+ * last page. The marks are removed from the pages.
+ */
+export function locatePieces(doc: PDFDocument, n: number): [number, number][] | undefined {
+  const starts = new Map<number, number[]>();
+  const ends = new Map<number, number[]>();
+  doc.getPages().forEach((page, p) => {
+    const annots = page.node.lookup(PDFName.of('Annots'));
+    if (!(annots instanceof PDFArray)) return;
+    const kept: unknown[] = [];
+    for (let k = 0; k < annots.size(); k++) {
+      const a = annots.lookup(k);
+      const m = a instanceof PDFDict ? markerOf(a) : undefined;
+      const found = m && /^([se])(\d+)$/.exec(m);
+      if (!found) {
+        kept.push(annots.get(k));
+        continue;
+      }
+      const map = found[1] === 's' ? starts : ends;
+      const i = Number(found[2]);
+      map.set(i, [...(map.get(i) ?? []), p]);
+    }
+    if (kept.length) page.node.set(PDFName.of('Annots'), doc.context.obj(kept as never));
+    else page.node.delete(PDFName.of('Annots'));
+  });
+  const ranges: [number, number][] = [];
+  let next = 0;
+  for (let i = 0; i < n; i++) {
+    const s = starts.get(i);
+    const e = ends.get(i);
+    if (s?.length !== 1 || e?.length !== 1 || s[0] !== next || e[0]! < s[0]!) return undefined;
+    ranges.push([s[0]!, e[0]! - s[0]! + 1]);
+    next = e[0]! + 1;
+  }
+  if (starts.size !== n || ends.size !== n || next !== doc.getPageCount()) return undefined;
+  return ranges;
+}
+
+const failure = (err: unknown): Issue[] =>
+  err instanceof VanbanError ? err.issues : [makeIssue('render.pdf_failed', { detail: err instanceof Error ? err.message : String(err) })];
+
+/** Prints one document part by part, each part once more after a browser failure. */
+async function printAlone(pool: BrowserPool, job: PdfJob, stats: PrintStats): Promise<Uint8Array | Issue[]> {
+  try {
+    const ranges: PageRange[] = [];
+    for (const body of job.parts) {
+      let raw: Uint8Array;
+      try {
+        stats.prints++;
+        raw = await printRaw(pool, wrapHtml(job.meta.title, body));
+      } catch {
+        stats.retries++;
+        stats.prints++;
+        raw = await printRaw(pool, wrapHtml(job.meta.title, body));
+      }
+      const src = await PDFDocument.load(raw, { updateMetadata: false });
+      ranges.push({ src, first: 0, count: src.getPageCount() });
+    }
+    return await finishFromPages(ranges, job.meta);
+  } catch (err) {
+    return failure(err);
+  }
+}
+
+/**
+ * Finished PDFs (or the issues of a failure) for `jobs`, in order, from one print of all their parts when the
+ * pieces can be located exactly; otherwise, or when the print fails, one print per document.
+ */
+export async function printJobs(pool: BrowserPool, jobs: PdfJob[], stats: PrintStats = newStats()): Promise<(Uint8Array | Issue[])[]> {
+  const pieces = jobs.flatMap((job, j) => job.parts.map((body) => ({ j, body })));
+  if (jobs.length < 2) return Promise.all(jobs.map((job) => printAlone(pool, job, stats)));
+  let ranges: [number, number][] | undefined;
+  let src: PDFDocument | undefined;
+  try {
+    stats.prints++;
+    const raw = await printRaw(pool, wrapHtml(jobs[0]!.meta.title, pieces.map((p, i) => piece(i, p.body)).join('')));
+    src = await PDFDocument.load(raw, { updateMetadata: false });
+    ranges = locatePieces(src, pieces.length);
+    if (!ranges) stats.fallbacks++;
+  } catch {
+    stats.retries++;
+  }
+  if (!ranges || !src) {
+    const out: (Uint8Array | Issue[])[] = [];
+    for (const job of jobs) out.push(await printAlone(pool, job, stats));
+    return out;
+  }
+  stats.batched += jobs.length;
+  const out: (Uint8Array | Issue[])[] = [];
+  let k = 0;
+  for (const job of jobs) {
+    const own = job.parts.map(() => ranges[k++]!).map(([first, count]) => ({ src: src!, first, count }));
+    try {
+      out.push(await finishFromPages(own, job.meta));
+    } catch (err) {
+      out.push(failure(err));
+    }
+  }
+  return out;
+}
