@@ -3,7 +3,7 @@ import { hasErrors, VanbanError, type Issue } from '../errors/issue';
 import { makeIssue } from '../errors/catalogue';
 import { outputStem } from '../output/write';
 import { parseJson, prepare } from './prepare';
-import { planInput, type Format, type InputPlan } from './render-input';
+import { planInput, type Format, type InputPlan } from './plan';
 
 export interface ProcessTask {
   source: string;

@@ -1,62 +1,18 @@
 // Renders one prepared input in memory: its DOCX and PDF files (and a dossier's merged PDF and manifest), nothing written.
-import { renderDocx } from '../render/docx/render';
-import { renderAppendixBody, renderHtmlBody } from '../render/html/render';
 import type { BrowserPool } from '../render/pdf/browser';
-import { printJobs, type PdfJob, type PrintStats } from '../render/pdf/batch';
+import { printJobs, type PrintStats } from '../render/pdf/batch';
 import { mergeWithBookmarks } from '../render/pdf/post';
 import { VanbanError, type Issue } from '../errors/issue';
-import type { DocumentMeta } from '../viewmodel/types';
 import type { Prepared } from './prepare';
+import { pdfJobsOf, planInput, type Format, type InputPlan, type PlannedDocument } from './plan';
 
-export type Format = 'docx' | 'pdf';
+export type { Format };
 
 /** One output file; `file` is relative to the output folder, with `/` separators. */
 export interface RenderedFile {
   file: string;
   data: Uint8Array | string;
 }
-
-/** A document with everything but its PDF done: the DOCX, and the HTML of each part to print. */
-export interface PlannedDocument {
-  name: string;
-  title: string;
-  docx?: Uint8Array;
-  pdf?: PdfJob;
-  viewModel?: string;
-}
-
-/** An input ready for printing; plain data, so a worker thread can hand it over. */
-export interface InputPlan {
-  stem: string;
-  documents: PlannedDocument[];
-  dossier?: { manifest: Record<string, unknown>; meta: DocumentMeta };
-}
-
-/** Everything of a valid prepared input that needs no browser: DOCX bytes and the HTML to print. */
-export function planInput(prepared: Prepared, stem: string, opts: { formats: Format[]; dumpViewModel?: boolean }): InputPlan {
-  const documents = prepared.documents.map((doc): PlannedDocument => {
-    const formats = opts.formats.filter((f) => doc.formats.includes(f));
-    const planned: PlannedDocument = { name: doc.name, title: doc.title };
-    if (formats.includes('docx')) planned.docx = renderDocx(doc.vm, doc.templateDir);
-    if (formats.includes('pdf')) {
-      const appendix = renderAppendixBody(doc.vm);
-      planned.pdf = { parts: [renderHtmlBody(doc.vm, doc.templateDir), ...(appendix === undefined ? [] : [appendix])], meta: doc.vm.meta };
-    }
-    if (opts.dumpViewModel) planned.viewModel = `${JSON.stringify(doc.vm, null, 2)}\n`;
-    return planned;
-  });
-  const first = prepared.documents[0]?.vm.meta;
-  return {
-    stem,
-    documents,
-    ...(prepared.dossier && first
-      ? { dossier: { manifest: prepared.dossier.manifest, meta: { ...first, title: `Hồ sơ đề nghị khen thưởng: ${first.author}`, subject: 'Hồ sơ đề nghị khen thưởng' } } }
-      : {}),
-  };
-}
-
-/** The PDF jobs of a plan, in document order. */
-export const pdfJobsOf = (plan: InputPlan): PdfJob[] => plan.documents.flatMap((d) => (d.pdf ? [d.pdf] : []));
 
 /**
  * The files of a plan once its PDFs are printed (`pdfs` in the order of `pdfJobsOf`): a single document gives

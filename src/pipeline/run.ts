@@ -10,7 +10,8 @@ import { newStats, printJobs, type PrintStats } from '../render/pdf/batch';
 import { acquireLock, fingerprint, inputHash, Journal, STATE_DIR } from '../output/state';
 import { atomicWrite, outputStem } from '../output/write';
 import { issuesOf, type ProcessResult } from './process';
-import { assemble, pdfJobsOf, type Format, type RenderedFile } from './render-input';
+import { pdfJobsOf, type Format } from './plan';
+import { assemble, type RenderedFile } from './render-input';
 import { inProcess, WorkerPool, type Processor } from './workers';
 
 export type { Format };

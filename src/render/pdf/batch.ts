@@ -2,17 +2,13 @@
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString, PDFHexString } from 'pdf-lib';
 import { makeIssue } from '../../errors/catalogue';
 import { VanbanError, type Issue } from '../../errors/issue';
-import type { DocumentMeta } from '../../viewmodel/types';
+import type { PdfJob } from '../../pipeline/plan';
 import { wrapHtml } from '../html/render';
 import type { BrowserPool } from './browser';
 import { printRaw } from './print';
 import { finishFromPages, type PageRange } from './post';
 
-/** One document to print: the body HTML of each part (the document, then its appendix) and its metadata. */
-export interface PdfJob {
-  parts: string[];
-  meta: DocumentMeta;
-}
+export type { PdfJob };
 
 export interface PrintStats {
   prints: number;

@@ -142,11 +142,7 @@ export class BrowserPool {
     this.idle = [];
     this.generation++;
     if (b) {
-      try {
-        b.process()?.kill('SIGKILL');
-      } catch {
-        // already gone
-      }
+      killTree(b);
       void b.disconnect().catch(() => undefined);
     }
     this.removeProfile();
@@ -159,7 +155,7 @@ export class BrowserPool {
     if (b) {
       // A hung browser never answers close(): give it a moment, then kill it.
       const closed = await Promise.race([b.close().then(() => true, () => false), new Promise<boolean>((r) => setTimeout(() => r(false), 3000).unref())]);
-      if (!closed) b.process()?.kill('SIGKILL');
+      if (!closed) killTree(b);
     }
     this.removeProfile();
   }
@@ -168,6 +164,27 @@ export class BrowserPool {
     if (this.userDataDir) fs.rmSync(this.userDataDir, { recursive: true, force: true, maxRetries: 3 });
     this.userDataDir = undefined;
   }
+}
+
+/**
+ * Kills a browser and every process it started. Chromium runs in a process group of its own (puppeteer starts it
+ * detached), and its zygotes and renderers outlive a killed parent; a stopped one would also keep the pipes to this
+ * process open, and with them the command, after its work is done.
+ */
+function killTree(b: Browser): void {
+  const proc = b.process();
+  if (!proc?.pid) return;
+  try {
+    process.kill(-proc.pid, 'SIGKILL');
+  } catch {
+    try {
+      proc.kill('SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  for (const s of [proc.stdin, proc.stdout, proc.stderr]) s?.destroy();
+  proc.unref();
 }
 
 /** Path of the font fontconfig gives for Times New Roman, and its family, or undefined. */

@@ -1,0 +1,56 @@
+// The browser-free half of rendering an input, safe in a worker thread: DOCX bytes and the HTML of each PDF part.
+import { renderDocx } from '../render/docx/render';
+import { renderAppendixBody, renderHtmlBody } from '../render/html/render';
+import type { DocumentMeta } from '../viewmodel/types';
+import type { Prepared } from './prepare';
+
+export type Format = 'docx' | 'pdf';
+
+/** One document to print: the body HTML of each part (the document, then its appendix) and its metadata. */
+export interface PdfJob {
+  parts: string[];
+  meta: DocumentMeta;
+}
+
+/** A document with everything but its PDF done: the DOCX, and the HTML of each part to print. */
+export interface PlannedDocument {
+  name: string;
+  title: string;
+  docx?: Uint8Array;
+  pdf?: PdfJob;
+  viewModel?: string;
+}
+
+/** An input ready for printing; plain data, so a worker thread can hand it over. */
+export interface InputPlan {
+  stem: string;
+  documents: PlannedDocument[];
+  dossier?: { manifest: Record<string, unknown>; meta: DocumentMeta };
+}
+
+/** Everything of a valid prepared input that needs no browser: DOCX bytes and the HTML to print. */
+export function planInput(prepared: Prepared, stem: string, opts: { formats: Format[]; dumpViewModel?: boolean }): InputPlan {
+  const documents = prepared.documents.map((doc): PlannedDocument => {
+    const formats = opts.formats.filter((f) => doc.formats.includes(f));
+    const planned: PlannedDocument = { name: doc.name, title: doc.title };
+    if (formats.includes('docx')) planned.docx = renderDocx(doc.vm, doc.templateDir);
+    if (formats.includes('pdf')) {
+      const appendix = renderAppendixBody(doc.vm);
+      planned.pdf = { parts: [renderHtmlBody(doc.vm, doc.templateDir), ...(appendix === undefined ? [] : [appendix])], meta: doc.vm.meta };
+    }
+    if (opts.dumpViewModel) planned.viewModel = `${JSON.stringify(doc.vm, null, 2)}\n`;
+    return planned;
+  });
+  const first = prepared.documents[0]?.vm.meta;
+  return {
+    stem,
+    documents,
+    ...(prepared.dossier && first
+      ? { dossier: { manifest: prepared.dossier.manifest, meta: { ...first, title: `Hồ sơ đề nghị khen thưởng: ${first.author}`, subject: 'Hồ sơ đề nghị khen thưởng' } } }
+      : {}),
+  };
+}
+
+/** The PDF jobs of a plan, in document order. */
+export const pdfJobsOf = (plan: InputPlan): PdfJob[] => plan.documents.flatMap((d) => (d.pdf ? [d.pdf] : []));
+
