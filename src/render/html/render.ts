@@ -40,6 +40,13 @@ function environment(): Env {
 
 const formTemplates = new Map<string, Compiled>();
 
+/** Drops the compiled templates and partials, so edited .hbs files are read again (preview, check). */
+export function forgetHtmlTemplates(): void {
+  env = undefined;
+  phuLucTpl = undefined;
+  formTemplates.clear();
+}
+
 /** Renders an appendix as a page of its own, so the PDF can number its pages separately. */
 export function renderAppendixHtml(vm: { meta: { title: string }; phuLuc?: unknown }): string | undefined {
   if (!vm.phuLuc) return undefined;
