@@ -90,7 +90,17 @@ function readSettings(dir: string, expectId: string | undefined, issues: Issue[]
  * Checks one template folder. `expectId` is the folder's form id when it lives in templates/; a folder elsewhere
  * (a copy being edited, a test fixture) is checked against the form its form.json names.
  */
-export async function checkTemplateDir(dir: string, expectId?: string): Promise<Issue[]> {
+export interface CheckDirOptions {
+  /** Check fields against this view model (a document about to be rendered) instead of the form's example. */
+  vm?: DocumentVM;
+  /** Also run both renderers on the example (default true); a batch renders for real right after. */
+  trial?: boolean;
+}
+
+/** Fields a template may read when the form has no example: every field a document's view model can have. */
+const ALL_FIELDS = ['phan', 'chuKyDoi', 'phuLuc', 'dongMau'];
+
+export async function checkTemplateDir(dir: string, expectId?: string, opts: CheckDirOptions = {}): Promise<Issue[]> {
   const issues: Issue[] = [];
   const settings = readSettings(dir, expectId, issues);
   const id = expectId ?? settings.id;
@@ -100,8 +110,9 @@ export async function checkTemplateDir(dir: string, expectId?: string): Promise<
     else if (fs.existsSync(path.join(TEMPLATES_DIR, id, 'form.json'))) form = await loadForm(id).catch(() => undefined);
   }
   if (settings.hoSo) return issues;
-  const example = form ? await exampleViewModel(form.settings.id).catch(() => undefined) : undefined;
-  const vm = example?.vm ?? emptyViewModel(id ?? 'form');
+  const example = opts.vm || !form ? undefined : await exampleViewModel(form.settings.id).catch(() => undefined);
+  const vm = opts.vm ?? example?.vm ?? emptyViewModel(id ?? 'form');
+  const fields = opts.vm || example ? Object.keys(vm) : [...Object.keys(vm), ...ALL_FIELDS];
 
   const docxFile = path.join(dir, 'template.docx');
   const hbsFile = path.join(dir, 'template.hbs');
@@ -116,12 +127,12 @@ export async function checkTemplateDir(dir: string, expectId?: string): Promise<
     docxClean = found.length === 0;
   }
   if (fs.existsSync(hbsFile)) {
-    const found = checkHbs({ file: shown(hbsFile), source: fs.readFileSync(hbsFile, 'utf8'), partials: partialNames(), fields: Object.keys(vm) });
+    const found = checkHbs({ file: shown(hbsFile), source: fs.readFileSync(hbsFile, 'utf8'), partials: partialNames(), fields });
     issues.push(...found);
     hbsClean = found.length === 0;
   }
   // What reading cannot see: run both renderers on the example, as render would.
-  if (example) {
+  if (example && opts.trial !== false) {
     forgetDocxTemplates();
     forgetHtmlTemplates();
     const trial = (fn: () => unknown) => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { makeIssue } from '../errors/catalogue';
 import { hasErrors, VanbanError, type Issue } from '../errors/issue';
 import { BrowserPool } from '../render/pdf/browser';
+import { checkTemplateDir } from '../maintain/check';
 import { atomicWrite, outputStem } from '../output/write';
 import { parseJson, prepare } from './prepare';
 import { renderPrepared, type Format, type RenderedFile } from './render-input';
@@ -40,10 +41,11 @@ export async function runBatch(sources: string[], opts: RunOptions): Promise<Run
   const pool = opts.formats.includes('pdf') ? new BrowserPool() : undefined;
   const jobs: JobResult[] = [];
   const stems = new Map<string, string>();
+  const templateChecks = new Map<string, Promise<Issue[]>>();
   try {
     for (const source of sources) {
       const started = performance.now();
-      const result = await runOne(source, opts, pool, stems);
+      const result = await runOne(source, opts, pool, stems, templateChecks);
       result.ms = Math.round(performance.now() - started);
       jobs.push(result);
       opts.onResult?.(result);
@@ -68,7 +70,13 @@ export async function runBatch(sources: string[], opts: RunOptions): Promise<Run
   };
 }
 
-async function runOne(source: string, opts: RunOptions, pool: BrowserPool | undefined, stems: Map<string, string>): Promise<JobResult> {
+async function runOne(
+  source: string,
+  opts: RunOptions,
+  pool: BrowserPool | undefined,
+  stems: Map<string, string>,
+  templateChecks: Map<string, Promise<Issue[]>>,
+): Promise<JobResult> {
   const result: JobResult = { source, status: 'invalid', files: [], issues: [], ms: 0 };
   let text: string;
   try {
@@ -86,6 +94,22 @@ async function runOne(source: string, opts: RunOptions, pool: BrowserPool | unde
   result.form = prepared.form?.settings.id;
   result.issues.push(...prepared.issues);
   if (hasErrors(prepared.issues) || prepared.documents.length === 0 || !prepared.form) return result;
+
+  // A broken template is caught with its file and place before anything is rendered, not as a silently empty block.
+  for (const doc of prepared.documents) {
+    const key = `${doc.templateDir}\n${Object.keys(doc.vm).sort().join(',')}`;
+    let checked = templateChecks.get(key);
+    if (!checked) {
+      checked = checkTemplateDir(doc.templateDir, path.basename(doc.templateDir), { vm: doc.vm, trial: false });
+      templateChecks.set(key, checked);
+    }
+    const problems = await checked;
+    if (problems.length) {
+      result.status = 'failed';
+      result.issues.push(...problems.filter((p) => !result.issues.includes(p)));
+    }
+  }
+  if (result.status === 'failed') return result;
 
   const stem = outputStem(source);
   const clash = stems.get(stem);

@@ -27,6 +27,12 @@ export function findChromium(): string | undefined {
 }
 
 export class BrowserPool {
+  /**
+   * `ownSignals`: the caller closes the pool on SIGINT/SIGTERM itself (a watcher that stops cleanly); otherwise
+   * puppeteer kills the browser and ends the process, so no Chromium outlives an interrupted batch.
+   */
+  constructor(private readonly opts: { ownSignals?: boolean } = {}) {}
+
   private browser?: Browser;
   private userDataDir?: string;
   private starting?: Promise<Browser>;
@@ -49,6 +55,7 @@ export class BrowserPool {
       args: FLAGS,
       userDataDir: this.userDataDir,
       protocolTimeout: 60_000,
+      ...(this.opts.ownSignals ? { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false } : {}),
     });
     return this.browser;
   }
