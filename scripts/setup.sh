@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs what vanban needs on a Debian machine that has Node: the npm packages, then Chromium and a
-# Times-compatible font with Vietnamese from Debian's packages when they are missing (as root), or says what to install.
-# --test-tools also installs what the test suite uses: poppler-utils (pdftotext, pdffonts) and LibreOffice Writer.
+# Installs what vanban needs on a Debian machine that has Node: the npm packages, then Chromium, a Times-compatible
+# font with Vietnamese and poppler-utils (pdftoppm draws the PNG pages of `vanban preview`; the tests read PDFs with
+# pdftotext) from Debian's packages when they are missing (as root), or says what to install.
+# --test-tools also installs what the test suite uses besides: LibreOffice Writer.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,8 +25,8 @@ have_font() { command -v fc-list >/dev/null 2>&1 && fc-list ':lang=vi' family | 
 missing=()
 have_chromium || missing+=(chromium)
 have_font || missing+=(fonts-liberation2 fontconfig)
+command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 if [ "$with_test_tools" = 1 ]; then
-  command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
   command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
 fi
 

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import PizZip from 'pizzip';
 import fg from 'fast-glob';
 import { runBatch, type RunReport } from '../src/pipeline/run';
@@ -131,4 +131,24 @@ export function loose(s: string): RegExp {
 export function hasGappedLine(layoutText: string, s: string): boolean {
   const re = loose(s);
   return layoutText.split('\n').some((l) => re.test(l));
+}
+
+/**
+ * A throw-away copy of the project (sources, templates, data, schemas; node_modules linked) for tests that add or break
+ * forms: the copy's registry finds its own templates, and the real tree is never touched.
+ */
+export function repoCopy(name: string): string {
+  const dir = tmpDir(name);
+  for (const d of ['src', 'templates', 'config', 'bin', 'scripts', 'schemas', 'data', 'test/fixtures']) {
+    fs.cpSync(path.join(ROOT, d), path.join(dir, d), { recursive: true });
+  }
+  for (const f of ['package.json', 'tsconfig.json']) fs.copyFileSync(path.join(ROOT, f), path.join(dir, f));
+  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
+/** Runs the command line of a project folder (the real one or a copy) as a user would. */
+export function vanbanIn(root: string, args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [path.join(root, 'bin', 'vanban.mjs'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 180_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
 }

@@ -28,6 +28,9 @@ vanban: official Vietnamese administrative documents from JSON to DOCX and PDF
 Cách dùng / Usage:
   vanban render <tệp hoặc glob…> [--out THƯ_MỤC] [--format docx,pdf] [--resume] [--jobs N] [--dump view-model] [--quiet]
   vanban forms            liệt kê các mẫu / list the forms
+  vanban templates check [mẫu…]   kiểm tra mẫu / check the templates (exit 3 if broken)
+  vanban preview <mẫu> [--data TỆP] [--watch] [--out THƯ_MỤC]   xem trước DOCX, PDF, PNG / preview
+  vanban new-form <id> [--from ke-hoach]   tạo mẫu mới / scaffold a new form
   vanban --help | --version
 
 Tùy chọn / Options:
@@ -145,7 +148,11 @@ export interface Io {
 }
 
 /** Commands that live in their own module (`src/cli/<name>.ts`, exporting `run`); each parses its own options. */
-const SUBCOMMANDS: Record<string, () => Promise<{ run: (argv: string[], io: Io) => Promise<number> }>> = {};
+const SUBCOMMANDS: Record<string, () => Promise<{ run: (argv: string[], io: Io) => Promise<number> }>> = {
+  templates: () => import('./templates'),
+  preview: () => import('./preview'),
+  'new-form': () => import('./new-form'),
+};
 
 const defaultIo: Io = { out: (s: string) => console.log(s), err: (s: string) => console.error(s) };
 

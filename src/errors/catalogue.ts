@@ -182,6 +182,81 @@ export const CATALOGUE = {
     message: (p) => ({ vi: `Mẫu HTML lỗi: ${p.detail}`, en: `HTML template error: ${p.detail}` }),
     hint: () => ({ vi: 'Sửa template.hbs: thẻ {{…}} phải có trong mô hình hiển thị của mẫu.', en: 'Fix template.hbs: every {{…}} must exist in the form’s view model.' }),
   },
+  'template.missing_file': {
+    stage: 'template', severity: 'error',
+    message: (p) => ({ vi: `Thiếu tệp ${p.file}.`, en: `${p.file} is missing.` }),
+    hint: (p) => ({ vi: `Tạo lại mẫu bằng "vanban new-form ${p.id}" trong một bản sao, rồi chép ${p.file} sang.`, en: `Scaffold the form with "vanban new-form ${p.id}" in a copy and bring ${p.file} over.` }),
+  },
+  'template.form_json': {
+    stage: 'template', severity: 'error',
+    message: (p) => ({ vi: `form.json không hợp lệ: ${p.detailVi}`, en: `form.json is invalid: ${p.detailEn}` }),
+    hint: () => ({ vi: 'form.json cần "id" (đúng tên thư mục), "titleVi", "titleEn", "kyHieuLoai" (chữ viết tắt tên loại, NĐ 30 PL III) và "formats" (["docx", "pdf"]).', en: 'form.json needs "id" (the folder name), "titleVi", "titleEn", "kyHieuLoai" (the type abbreviation, NĐ 30 PL III) and "formats" (["docx", "pdf"]).' }),
+  },
+  'template.no_definition': {
+    stage: 'template', severity: 'error',
+    message: (p) => ({ vi: `Mẫu "${p.id}" không có định nghĩa src/forms/${p.id}.ts.`, en: `Form "${p.id}" has no definition src/forms/${p.id}.ts.` }),
+    hint: () => ({ vi: 'Tạo mẫu mới bằng "vanban new-form <id>": lệnh tạo cả hai nửa.', en: 'Create forms with "vanban new-form <id>": it writes both halves.' }),
+  },
+  'template.docx_syntax': {
+    stage: 'template', severity: 'error',
+    message: (p) => ({ vi: `Thẻ trong template.docx sai cú pháp: ${p.detail}`, en: `A tag of template.docx is malformed: ${p.detail}` }),
+    hint: () => ({ vi: 'Mỗi thẻ nằm trong một cặp ngoặc { } trên cùng một đoạn; thẻ khối {@tên} phải đứng một mình trong đoạn của nó.', en: 'Each tag is one pair of braces { } inside one paragraph; a block tag {@name} must be alone in its paragraph.' }),
+  },
+  'template.unknown_tag': {
+    stage: 'template', severity: 'error',
+    message: (p) => ({ vi: `Thẻ {${p.tag}} không có trong mô hình hiển thị của mẫu.`, en: `Tag {${p.tag}} does not exist in the form's view model.` }),
+    hint: (p) => ({ vi: `${p.suggest ? `Có phải là {${p.suggest}}? ` : ''}Các thẻ dùng được: ${p.known}.`, en: `${p.suggest ? `Did you mean {${p.suggest}}? ` : ''}Tags you can use: ${p.known}.` }),
+  },
+  'template.split_tag': {
+    stage: 'template', severity: 'error',
+    message: (p) => ({ vi: `Thẻ {${p.tag}} bị Word tách thành ${p.runs} đoạn chữ (run) khác nhau.`, en: `Tag {${p.tag}} is split by Word into ${p.runs} separate runs.` }),
+    hint: () => ({ vi: 'Xóa cả thẻ rồi gõ lại liền một lần (hoặc dán dạng văn bản thuần: Ctrl+Shift+V); không sửa định dạng giữa chừng thẻ. Trong LibreOffice: chọn thẻ, Định dạng > Xóa định dạng trực tiếp.', en: 'Delete the whole tag and type it again in one go (or paste as plain text: Ctrl+Shift+V); do not format part of a tag. In LibreOffice: select the tag, Format > Clear Direct Formatting.' }),
+  },
+  'template.regulated_text': {
+    stage: 'template', severity: 'error',
+    message: (p) => ({ vi: `Mẫu gõ tay ${p.whatVi} ("${p.text}"): phần này do khối dùng chung in ra theo NĐ 30.`, en: `The template types ${p.whatEn} ("${p.text}") by hand: the shared block prints it per NĐ 30.` }),
+    hint: (p) => ({ vi: `Xóa chữ này và dùng ${p.use}.`, en: `Delete this text and use ${p.use}.` }),
+  },
+  'template.page_size': {
+    stage: 'template', severity: 'error',
+    message: (p) => ({ vi: `Khổ giấy không phải A4 dọc (210 × 297 mm): ${p.detail}.`, en: `The page is not A4 portrait (210 × 297 mm): ${p.detail}.` }),
+    hint: () => ({ vi: 'Word: Bố cục > Kích thước > A4, Hướng > Dọc. LibreOffice: Định dạng > Kiểu trang > Trang > A4, Dọc.', en: 'Word: Layout > Size > A4, Orientation > Portrait. LibreOffice: Format > Page Style > Page > A4, Portrait.' }),
+  },
+  'template.margin': {
+    stage: 'template', severity: 'error',
+    message: (p) => ({ vi: `Lề ${p.sideVi} ${p.mm} mm nằm ngoài khoảng NĐ 30 cho phép (${p.min}–${p.max} mm).`, en: `The ${p.sideEn} margin ${p.mm} mm is outside NĐ 30's range (${p.min}–${p.max} mm).` }),
+    hint: (p) => ({ vi: `Đặt lề ${p.sideVi} = ${p.token} mm (Word: Bố cục > Lề > Lề tùy chỉnh; LibreOffice: Định dạng > Kiểu trang > Trang).`, en: `Set the ${p.sideEn} margin to ${p.token} mm (Word: Layout > Margins > Custom Margins; LibreOffice: Format > Page Style > Page).` }),
+  },
+  'template.font': {
+    stage: 'template', severity: 'error',
+    message: (p) => ({ vi: `Phông "${p.font}" (${p.where}) không phải ${p.expected} như NĐ 30 quy định.`, en: `Font "${p.font}" (${p.where}) is not ${p.expected} as NĐ 30 requires.` }),
+    hint: (p) => ({ vi: `Chọn lại phông ${p.expected} cho đoạn đó (hoặc xóa định dạng trực tiếp để dùng phông mặc định).`, en: `Set the font back to ${p.expected} there (or clear direct formatting to use the default font).` }),
+  },
+  'template.page_number': {
+    stage: 'template', severity: 'error',
+    message: (p) => ({ vi: `Số trang sai quy định NĐ 30: ${p.detailVi}.`, en: `The page number breaks NĐ 30: ${p.detailEn}.` }),
+    hint: () => ({ vi: 'Số trang: chữ số Ả Rập, cỡ 13–14, đứng, căn giữa ở lề trên, không hiện ở trang 1 (Word: Chèn > Số trang > Đầu trang, bỏ "Trang đầu khác" rồi đánh dấu lại). Dễ nhất: tạo mẫu mới bằng vanban new-form và chép phần thân sang.', en: 'Page number: arabic, size 13–14, upright, centred in the top margin, not shown on page 1 (Word: Insert > Page Number > Top of Page, and tick "Different First Page"). Easiest: scaffold with vanban new-form and copy the body over.' }),
+  },
+  'template.hbs_syntax': {
+    stage: 'template', severity: 'error',
+    message: (p) => ({ vi: `template.hbs sai cú pháp handlebars: ${p.detail}`, en: `Handlebars syntax error: ${p.detail}` }),
+    hint: () => ({ vi: 'Kiểm tra cặp {{ }} và mỗi {{#khối}} có {{/khối}} đóng tương ứng.', en: 'Check the {{ }} pairs and that each {{#block}} has its {{/block}}.' }),
+  },
+  'template.unknown_partial': {
+    stage: 'template', severity: 'error',
+    message: (p) => ({ vi: `Khối {{> ${p.name}}} không có trong templates/_blocks.`, en: `Partial {{> ${p.name}}} does not exist in templates/_blocks.` }),
+    hint: (p) => ({ vi: `${p.suggest ? `Có phải là ${p.suggest}? ` : ''}Các khối có sẵn: ${p.known}.`, en: `${p.suggest ? `Did you mean ${p.suggest}? ` : ''}Available partials: ${p.known}.` }),
+  },
+  'template.unknown_field': {
+    stage: 'template', severity: 'error',
+    message: (p) => ({ vi: `Trường "${p.name}" không có trong mô hình hiển thị của mẫu này.`, en: `Field "${p.name}" does not exist in this form's view model.` }),
+    hint: (p) => ({ vi: `${p.suggest ? `Có phải là "${p.suggest}"? ` : ''}Các trường có: ${p.known}.`, en: `${p.suggest ? `Did you mean "${p.suggest}"? ` : ''}Fields there are: ${p.known}.` }),
+  },
+  'template.hbs_render': {
+    stage: 'template', severity: 'error',
+    message: (p) => ({ vi: `template.hbs không chạy được (chế độ strict) với dữ liệu mẫu ${p.example}: ${p.detail}`, en: `template.hbs fails in strict mode with the example ${p.example}: ${p.detail}` }),
+    hint: () => ({ vi: 'Mỗi {{…}} phải có giá trị trong mô hình hiển thị; xem phần thẻ của từng mẫu trong docs/maintainers.vi.md.', en: 'Every {{…}} must have a value in the view model; see each form’s tags in docs/maintainers.en.md.' }),
+  },
   'render.pdf_failed': {
     stage: 'render', severity: 'error',
     message: (p) => ({ vi: `Không in được PDF: ${p.detail}`, en: `PDF printing failed: ${p.detail}` }),
@@ -201,6 +276,11 @@ export const CATALOGUE = {
     stage: 'environment', severity: 'error',
     message: (p) => ({ vi: `Không dùng được thư mục đầu ra ${p.dir}: ${p.cause}`, en: `The output folder ${p.dir} cannot be used: ${p.cause}` }),
     hint: () => ({ vi: 'Chọn thư mục có quyền ghi và còn chỗ trống (--out).', en: 'Choose a writable folder with free space (--out).' }),
+  },
+  'env.no_pdftoppm': {
+    stage: 'environment', severity: 'error',
+    message: () => ({ vi: 'Không tìm thấy pdftoppm để vẽ ảnh PNG các trang.', en: 'pdftoppm was not found to draw PNG images of the pages.' }),
+    hint: () => ({ vi: 'Cài poppler-utils (Debian: apt-get install poppler-utils, hoặc bash scripts/setup.sh).', en: 'Install poppler-utils (Debian: apt-get install poppler-utils, or bash scripts/setup.sh).' }),
   },
   'write.failed': {
     stage: 'write', severity: 'error',

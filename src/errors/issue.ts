@@ -16,7 +16,7 @@ export interface Issue {
   /** JSON path inside the input, such as `$.noiNhan[2].ten`. */
   path?: string;
   /** Template file and place, for template issues. */
-  template?: { file: string; offset?: number; tag?: string };
+  template?: { file: string; offset?: number; tag?: string; place?: string };
   message: Bilingual;
   hint?: Bilingual;
   cause?: string;

@@ -12,5 +12,5 @@ export function formatIssue(issue: Issue): string {
 }
 
 function placeOfTemplate(t: NonNullable<Issue['template']>): string {
-  return `${t.file}${t.offset !== undefined ? `@${t.offset}` : ''}${t.tag ? ` {${t.tag}}` : ''}`;
+  return `${t.file}${t.place ? ` ${t.place}` : ''}${t.offset !== undefined ? `@${t.offset}` : ''}${t.tag ? ` {${t.tag}}` : ''}`;
 }

@@ -37,6 +37,11 @@ export function knownFormIds(): string[] {
 
 const cache = new Map<string, Promise<LoadedForm>>();
 
+/** Forgets the loaded settings, so an edited form.json is read again (preview). */
+export function forgetForms(): void {
+  cache.clear();
+}
+
 export function loadForm(id: string): Promise<LoadedForm> {
   let p = cache.get(id);
   if (!p) {

@@ -1,5 +1,7 @@
 // The CPU half of one input, run in a worker thread or in-process: parse, validate, format, render DOCX and HTML.
+import path from 'node:path';
 import { hasErrors, VanbanError, type Issue } from '../errors/issue';
+import { checkTemplateDir } from '../maintain/check';
 import { makeIssue } from '../errors/catalogue';
 import { outputStem } from '../output/write';
 import { parseJson, prepare } from './prepare';
@@ -21,6 +23,9 @@ export interface ProcessResult {
   failed?: boolean;
 }
 
+/** Each template folder is checked once per thread (and per set of view-model keys). */
+const templateChecks = new Map<string, Promise<Issue[]>>();
+
 export async function processInput(task: ProcessTask): Promise<ProcessResult> {
   const { source } = task;
   const parsed = parseJson(task.text, source);
@@ -28,6 +33,21 @@ export async function processInput(task: ProcessTask): Promise<ProcessResult> {
   const prepared = await prepare(parsed.value, source);
   const result: ProcessResult = { form: prepared.form?.settings.id, issues: [...prepared.issues] };
   if (hasErrors(prepared.issues) || prepared.documents.length === 0 || !prepared.form) return result;
+  // A broken template is caught with its file and place before anything is rendered, not as a silently empty block.
+  for (const doc of prepared.documents) {
+    const key = `${doc.templateDir}\n${Object.keys(doc.vm).sort().join(',')}`;
+    let checked = templateChecks.get(key);
+    if (!checked) {
+      checked = checkTemplateDir(doc.templateDir, path.basename(doc.templateDir), { vm: doc.vm, trial: false });
+      templateChecks.set(key, checked);
+    }
+    const problems = await checked;
+    if (problems.length) {
+      result.failed = true;
+      result.issues.push(...problems.filter((p) => !result.issues.includes(p)));
+    }
+  }
+  if (result.failed) return result;
   try {
     result.plan = planInput(prepared, outputStem(source), task);
   } catch (err) {

@@ -57,7 +57,7 @@ function typeName(v: unknown): string {
   return typeof v;
 }
 
-function closest(key: string, known: string[]): string | undefined {
+export function closest(key: string, known: string[]): string | undefined {
   let best: string | undefined;
   let bestD = Infinity;
   for (const k of known) {

@@ -26,6 +26,11 @@ function templateBytes(templateDir: string): Buffer {
   return b;
 }
 
+/** Drops the cached template files, so an edited template.docx is read again (preview, check). */
+export function forgetDocxTemplates(): void {
+  templateCache.clear();
+}
+
 /** Values a template may use: the blocks (raw OOXML, `{@name}`) and plain strings (`{name}`). */
 export function docxData(vm: DocumentVM, extra: Record<string, string> = {}): Record<string, string> {
   return {

@@ -40,6 +40,13 @@ function environment(): Env {
 
 const formTemplates = new Map<string, Compiled>();
 
+/** Drops the compiled templates and partials, so edited .hbs files are read again (preview, check). */
+export function forgetHtmlTemplates(): void {
+  env = undefined;
+  phuLucTpl = undefined;
+  formTemplates.clear();
+}
+
 /** Wraps body HTML (one document, or several for one print) in the page layout with the print CSS. */
 export function wrapHtml(title: string, body: string): string {
   const e = environment();

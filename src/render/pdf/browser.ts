@@ -66,7 +66,7 @@ export class BrowserPool {
       args: FLAGS,
       userDataDir: this.userDataDir,
       protocolTimeout: printTimeoutMs() * 2,
-      // The command handles SIGINT and SIGTERM itself and closes the browser in order.
+      // Each command handles SIGINT and SIGTERM itself and closes the browser in order (render, preview, serve).
       handleSIGINT: false,
       handleSIGTERM: false,
       handleSIGHUP: false,
