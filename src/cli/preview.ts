@@ -91,9 +91,15 @@ export async function run(argv: string[], io: Io): Promise<number> {
   };
   io.out(`Xem trước / preview: ${args.form} ← ${shown(data)}`);
   if (!args.watch) {
+    // Ctrl-C during a single preview: close the browser (it runs in a process group of its own) and leave.
+    const stop = () => void pool.close().finally(() => process.exit(130));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
     try {
       return (await once()).code;
     } finally {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
       await pool.close();
     }
   }
