@@ -23,6 +23,7 @@ vanban: official Vietnamese administrative documents from JSON to DOCX and PDF
 Cách dùng / Usage:
   vanban render <tệp hoặc glob…> [--out THƯ_MỤC] [--format docx,pdf] [--dump view-model] [--quiet]
   vanban forms            liệt kê các mẫu / list the forms
+  vanban serve [--port N] [--host ĐỊA_CHỈ]   biểu mẫu web / web form (http://127.0.0.1:8080/)
   vanban --help | --version
 
 Tùy chọn / Options:
@@ -126,7 +127,9 @@ export interface Io {
 }
 
 /** Commands that live in their own module (`src/cli/<name>.ts`, exporting `run`); each parses its own options. */
-const SUBCOMMANDS: Record<string, () => Promise<{ run: (argv: string[], io: Io) => Promise<number> }>> = {};
+const SUBCOMMANDS: Record<string, () => Promise<{ run: (argv: string[], io: Io) => Promise<number> }>> = {
+  serve: () => import('./serve'),
+};
 
 export async function main(argv: string[], io: Io = { out: (s: string) => console.log(s), err: (s: string) => console.error(s) }): Promise<number> {
   const sub = argv[0] !== undefined ? SUBCOMMANDS[argv[0]] : undefined;
