@@ -38,6 +38,11 @@ export const CATALOGUE = {
     message: (p) => ({ vi: `Trường ${f(p)} chứa ký tự không hợp lệ (${p.char}).`, en: `Field ${e(p)} holds an invalid character (${p.char}).` }),
     hint: () => ({ vi: 'Xóa ký tự điều khiển hoặc ký tự lỗi (thường do dán từ tệp cũ) rồi gõ lại đoạn đó.', en: 'Remove the control or broken character (often pasted from an old file) and retype that part.' }),
   },
+  'input.too_deep': {
+    stage: 'input', severity: 'error',
+    message: (p) => ({ vi: `Dữ liệu lồng nhau quá ${p.max} cấp.`, en: `The data is nested more than ${p.max} levels deep.` }),
+    hint: () => ({ vi: 'Văn bản không cần lồng sâu như vậy: kiểm tra các dấu [ và { thừa.', en: 'No document nests that deep: look for stray [ and {.' }),
+  },
   'input.normalised': {
     stage: 'input', severity: 'warning',
     message: (p) => ({ vi: `Trường ${f(p)} được chuẩn hóa sang Unicode dựng sẵn (NFC, TCVN 6909:2001).`, en: `Field ${e(p)} was normalised to precomposed Unicode (NFC, TCVN 6909:2001).` }),

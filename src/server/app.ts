@@ -233,7 +233,13 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     return notFound(res, url.pathname);
   };
 
-  const server = http.createServer({ requestTimeout: o.requestTimeout, headersTimeout: Math.min(o.requestTimeout, 10_000), keepAliveTimeout: 5_000 }, (req, res) => {
+  const server = http.createServer({
+    requestTimeout: o.requestTimeout,
+    headersTimeout: Math.min(o.requestTimeout, 10_000),
+    keepAliveTimeout: 5_000,
+    // How often Node looks for requests past their time; its default (30 s) would let a slow client hold on far longer.
+    connectionsCheckingInterval: Math.min(1_000, o.requestTimeout),
+  }, (req, res) => {
     handle(req, res).catch((err: unknown) => {
       log(`vanban serve: ${(err as Error).stack ?? String(err)}`);
       sendIssues(res, 500, [makeIssue('internal.error', { cause: (err as Error).message })]);
