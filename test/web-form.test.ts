@@ -156,7 +156,66 @@ describe('the kế hoạch form', () => {
     await page.waitForFunction(() => document.querySelector('#summary-text')!.textContent!.startsWith('Không có lỗi'), { timeout: 10_000 });
   });
 
+  it('saves the agency, signer and place as the profile of new documents', async () => {
+    await press(page, '#save-profile');
+    await page.waitForFunction(() => document.querySelector('#status')!.textContent!.startsWith('Đã lưu'));
+    const profile = await page.evaluate(() => JSON.parse(localStorage.getItem('vanban.profile')!));
+    expect(profile).toEqual({
+      coQuan: { chuQuan: 'UBND quận Hoàng Mai', ten: 'Hội đồng Thi đua, khen thưởng', vietTat: 'HĐTĐKT' },
+      diaDanh: 'Hoàng Mai',
+      nguoiKy: { chucVu: 'Chủ tịch', hoTen: 'Nguyễn Minh Tâm' },
+    });
+  });
+
   it('ran without a script error', () => {
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('the báo cáo thành tích form', () => {
+  it('starts from the saved profile, is filled in with choosers and repeatable groups, and downloads its PDF', async () => {
+    const { page, downloads, errors } = await openForm('bao-cao-thanh-tich');
+    // The profile saved on the kế hoạch page fills the agency and place of a new report.
+    expect(await page.$eval(sel('$.coQuan.ten'), (e) => (e as HTMLInputElement).value)).toBe('Hội đồng Thi đua, khen thưởng');
+    expect(await page.$eval(sel('$.diaDanh'), (e) => (e as HTMLInputElement).value)).toBe('Hoàng Mai');
+    // Award keys are offered by their Vietnamese names.
+    const awards = await page.$$eval(`${sel('$.khenThuong')} option`, (os) => os.map((o) => o.textContent));
+    expect(awards).toContain('Chiến sĩ thi đua cơ sở');
+    expect(await page.$$eval(`${sel('$.doiTuong')} option`, (os) => os.map((o) => o.textContent))).toEqual(['— Chọn —', 'Tập thể', 'Cá nhân']);
+
+    // The agency name on two lines: the first line typed, then a second added.
+    await fill(page, '$.coQuan.ten', 'Ủy ban nhân dân');
+    await press(page, `#${idOf('$.coQuan.ten')}-addline`);
+    await fill(page, '$.coQuan.ten[1]', 'phường Tân Mai');
+    expect(await page.$eval(sel('$.coQuan.ten[0]'), (e) => (e as HTMLInputElement).value)).toBe('Ủy ban nhân dân');
+    await fill(page, '$.ngay', '2024-05');
+    await fill(page, '$.ten', 'Lê Văn Bình');
+    await fill(page, '$.chucVu', 'Chuyên viên');
+    await page.select(sel('$.khenThuong'), 'chien-si-thi-dua-co-so');
+    await fill(page, '$.phongTrao.ten', 'Đẩy mạnh cải cách hành chính');
+    await fill(page, '$.soLuoc.ngaySinh', '12/3/1988');
+    await fill(page, '$.soLuoc.gioiTinh', 'Nam');
+    // The first achievement is a paragraph; turn it into a heading: its text is kept.
+    await fill(page, '$.thanhTich[0]', 'Kết quả công tác năm 2023');
+    await page.select(`#${idOf('$.thanhTich[0]')}-kind`, '2');
+    expect(await page.$eval(sel('$.thanhTich[0].tieuDe'), (e) => (e as HTMLTextAreaElement).value)).toBe('Kết quả công tác năm 2023');
+    await press(page, `#${idOf('$.thanhTich[0].noiDung')}-add1`);
+    await fill(page, '$.thanhTich[0].noiDung[0].gach', 'Giải quyết **100%** hồ sơ đúng hạn');
+    await press(page, `#${idOf('$.danhHieuTruoc')}-add`);
+    await fill(page, '$.danhHieuTruoc[0].nam', '2023');
+    await fill(page, '$.danhHieuTruoc[0].ten', 'Lao động tiên tiến');
+    await fill(page, '$.danhHieuTruoc[0].quyetDinh', 'Quyết định số 12/QĐ-UBND ngày 20/12/2023');
+    await fill(page, '$.nguoiBaoCao', 'Lê Văn Bình');
+
+    await page.waitForFunction(() => document.querySelector('#summary-text')!.textContent!.startsWith('Không có lỗi'), { timeout: 10_000 });
+    await press(page, '#download-pdf');
+    const text = squash(pdfText(await waitForDownload(downloads, '.pdf')));
+    for (const s of ['BÁO CÁO THÀNH TÍCH', 'Lê Văn Bình', 'Chuyên viên', 'Kết quả công tác năm 2023', '- Giải quyết 100% hồ sơ đúng hạn', 'Lao động tiên tiến',
+      'Quyết định số 12/QĐ-UBND ngày 20/12/2023', 'Hoàng Mai, ngày tháng 5 năm 2024']) {
+      expect(text).toContain(s);
+    }
+    expect(text.toLocaleLowerCase('vi')).toContain('chiến sĩ thi đua cơ sở');
+    expect(text).toContain('ỦY BAN NHÂN DÂN PHƯỜNG TÂN MAI');
     expect(errors).toEqual([]);
   });
 });

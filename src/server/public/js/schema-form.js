@@ -280,8 +280,11 @@ export class SchemaForm {
   }
 
   renderLines(n, path, meta) {
-    const v = getAt(this.value, path);
-    const lines = Array.isArray(v) ? v : [v ?? ''];
+    const linesNow = () => {
+      const v = getAt(this.value, path);
+      return Array.isArray(v) ? [...v] : [v ?? ''];
+    };
+    const lines = linesNow();
     const max = n.anyOf[1].maxItems ?? 10;
     const store = (next) => setAt(this.value, path, next.length === 1 ? next[0] : next);
     if (lines.length === 1) {
@@ -289,7 +292,7 @@ export class SchemaForm {
       const field = this.renderInput({ ...this.resolve(n.anyOf[0]) }, path, meta);
       const add = h('button', { type: 'button', class: 'add small', id: `${idOf(path)}-addline`, text: '+ Thêm dòng', 'aria-label': `Thêm dòng cho ${meta.label}` });
       add.addEventListener('click', () => {
-        store([...lines, '']);
+        store([...linesNow(), '']);
         this.structure(`${idOf([...path, 1])}`);
       });
       field.append(add);
@@ -300,7 +303,7 @@ export class SchemaForm {
       const item = this.renderInput(this.resolve(n.anyOf[1].items), [...path, i], { label: `Dòng ${i + 1}`, required: true });
       const del = h('button', { type: 'button', class: 'remove small', text: 'Xóa dòng', 'aria-label': `Xóa dòng ${i + 1} của ${meta.label}` });
       del.addEventListener('click', () => {
-        store(lines.filter((_, j) => j !== i));
+        store(linesNow().filter((_, j) => j !== i));
         this.structure(`${idOf(path)}`);
       });
       item.append(del);
@@ -309,7 +312,7 @@ export class SchemaForm {
     if (lines.length < max) {
       const add = h('button', { type: 'button', class: 'add small', text: '+ Thêm dòng' });
       add.addEventListener('click', () => {
-        store([...lines, '']);
+        store([...linesNow(), '']);
         this.structure(idOf([...path, lines.length]));
       });
       box.append(add);
@@ -326,7 +329,8 @@ export class SchemaForm {
     const kind = h('select', { id: `${id}-kind`, class: 'kind', 'aria-label': `Kiểu của ${meta.label}` },
       n.anyOf.map((b, i) => h('option', { value: String(i), selected: i === at, text: this.branchLabel(b) })));
     kind.addEventListener('change', () => {
-      setAt(this.value, path, this.convert(v, branch, this.resolve(n.anyOf[Number(kind.value)])));
+      // Read the value now: what was typed since this list item was drawn is not in `v`.
+      setAt(this.value, path, this.convert(getAt(this.value, path), branch, this.resolve(n.anyOf[Number(kind.value)])));
       this.touched.add(jsonPath(path));
       this.structure(`${id}-kind`);
     });
