@@ -1,7 +1,7 @@
 // The web form in a real Chromium: fill a kế hoạch and a báo cáo thành tích, see errors at the field, download, reload.
 import fs from 'node:fs';
 import path from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium, FLAGS } from '../src/render/pdf/browser';
 import { startServer, type RunningServer } from '../src/server/app';
@@ -24,9 +24,27 @@ afterAll(async () => {
 const sel = (p: string) => `[data-path=${JSON.stringify(p)}]`;
 const idOf = (p: string) => `f_${p.replace(/^\$\.?/, '').split(/[.[\]]+/).filter(Boolean).join('_')}`;
 
-async function openForm(formId: string): Promise<{ page: Page; downloads: string; errors: string[] }> {
+interface Previews {
+  total: number;
+  inFlight: number;
+  maxInFlight: number;
+}
+
+async function openForm(formId: string): Promise<{ page: Page; downloads: string; errors: string[]; previews: Previews }> {
   const page = await browser.newPage();
   const errors: string[] = [];
+  const previews: Previews = { total: 0, inFlight: 0, maxInFlight: 0 };
+  const isPreview = (r: HTTPRequest) => r.headers()['x-vanban-preview'] === '1';
+  page.on('request', (r) => {
+    if (!isPreview(r)) return;
+    previews.total++;
+    previews.maxInFlight = Math.max(previews.maxInFlight, ++previews.inFlight);
+  });
+  for (const done of ['requestfinished', 'requestfailed'] as const) {
+    page.on(done, (r) => {
+      if (isPreview(r)) previews.inFlight--;
+    });
+  }
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
@@ -37,7 +55,7 @@ async function openForm(formId: string): Promise<{ page: Page; downloads: string
   await page.setViewport({ width: 1300, height: 900 });
   await page.goto(`${server.url}/form/${formId}`, { waitUntil: 'load' });
   await page.waitForSelector('body[data-ready]');
-  return { page, downloads, errors };
+  return { page, downloads, errors, previews };
 }
 
 /** Types into a field as a person does with the keyboard: focus it, select what is there, type over it. */
@@ -74,9 +92,21 @@ describe('the kế hoạch form', () => {
   let page: Page;
   let downloads: string;
   let errors: string[];
+  let previews: Previews;
 
   beforeAll(async () => {
-    ({ page, downloads, errors } = await openForm('ke-hoach'));
+    ({ page, downloads, errors, previews } = await openForm('ke-hoach'));
+  });
+
+  it('is listed on the start page by its Vietnamese name', async () => {
+    const start = await browser.newPage();
+    await start.goto(`${server.url}/`, { waitUntil: 'load' });
+    await start.waitForSelector('body[data-ready]');
+    const links = await start.$$eval('#forms a', (as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
+    expect(links).toHaveLength(6);
+    expect(links).toContainEqual(['Kế hoạch tổ chức phong trào thi đua', '/form/ke-hoach']);
+    expect(links).toContainEqual(['Báo cáo thành tích đề nghị khen thưởng theo phong trào thi đua', '/form/bao-cao-thanh-tich']);
+    await start.close();
   });
 
   it('starts with a Vietnamese outline and labels every field', async () => {
@@ -129,6 +159,10 @@ describe('the kế hoạch form', () => {
     await page.waitForFunction(() => document.querySelector('#summary-text')!.textContent!.startsWith('Không có lỗi'), { timeout: 10_000 });
     // The preview follows once the draft is valid.
     await page.waitForFunction(() => document.querySelector<HTMLIFrameElement>('#preview')!.src.startsWith('blob:'), { timeout: 30_000 });
+    // Hundreds of keystrokes, yet previews only for valid pauses, never two at once.
+    expect(previews.total).toBeGreaterThanOrEqual(1);
+    expect(previews.total).toBeLessThanOrEqual(3);
+    expect(previews.maxInFlight).toBe(1);
 
     await press(page, '#download-pdf');
     const file = await waitForDownload(downloads, '.pdf');

@@ -141,7 +141,13 @@ async function previewNow() {
   const v = version;
   $('preview-state').textContent = 'Đang tạo bản xem trước…';
   try {
-    const res = await fetch(`/api/render/${formId}?format=pdf`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(payload()), signal: ctl.signal });
+    const res = await fetch(`/api/render/${formId}?format=pdf`, {
+      method: 'POST',
+      // Marks the request as a preview, for whoever watches the traffic; the server treats it like any render.
+      headers: { 'Content-Type': 'application/json', 'X-Vanban-Preview': '1' },
+      body: JSON.stringify(payload()),
+      signal: ctl.signal,
+    });
     if (!res.ok) {
       $('preview-state').textContent = `Chưa xem trước được (${res.status}).`;
       return;
