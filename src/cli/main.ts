@@ -31,6 +31,7 @@ Cách dùng / Usage:
   vanban templates check [mẫu…]   kiểm tra mẫu / check the templates (exit 3 if broken)
   vanban preview <mẫu> [--data TỆP] [--watch] [--out THƯ_MỤC]   xem trước DOCX, PDF, PNG / preview
   vanban new-form <id> [--from ke-hoach]   tạo mẫu mới / scaffold a new form
+  vanban serve [--port N] [--host ĐỊA_CHỈ]   biểu mẫu web / web form (http://127.0.0.1:8080/)
   vanban --help | --version
 
 Tùy chọn / Options:
@@ -152,6 +153,7 @@ const SUBCOMMANDS: Record<string, () => Promise<{ run: (argv: string[], io: Io) 
   templates: () => import('./templates'),
   preview: () => import('./preview'),
   'new-form': () => import('./new-form'),
+  serve: () => import('./serve'),
 };
 
 const defaultIo: Io = { out: (s: string) => console.log(s), err: (s: string) => console.error(s) };

@@ -38,6 +38,11 @@ export const CATALOGUE = {
     message: (p) => ({ vi: `Trường ${f(p)} chứa ký tự không hợp lệ (${p.char}).`, en: `Field ${e(p)} holds an invalid character (${p.char}).` }),
     hint: () => ({ vi: 'Xóa ký tự điều khiển hoặc ký tự lỗi (thường do dán từ tệp cũ) rồi gõ lại đoạn đó.', en: 'Remove the control or broken character (often pasted from an old file) and retype that part.' }),
   },
+  'input.too_deep': {
+    stage: 'input', severity: 'error',
+    message: (p) => ({ vi: `Dữ liệu lồng nhau quá ${p.max} cấp.`, en: `The data is nested more than ${p.max} levels deep.` }),
+    hint: () => ({ vi: 'Văn bản không cần lồng sâu như vậy: kiểm tra các dấu [ và { thừa.', en: 'No document nests that deep: look for stray [ and {.' }),
+  },
   'input.normalised': {
     stage: 'input', severity: 'warning',
     message: (p) => ({ vi: `Trường ${f(p)} được chuẩn hóa sang Unicode dựng sẵn (NFC, TCVN 6909:2001).`, en: `Field ${e(p)} was normalised to precomposed Unicode (NFC, TCVN 6909:2001).` }),
@@ -296,6 +301,46 @@ export const CATALOGUE = {
     stage: 'write', severity: 'error',
     message: (p) => ({ vi: `Thư mục đầu ra ${p.dir} đang được một lần chạy khác ghi (tiến trình ${p.pid}).`, en: `The output folder ${p.dir} is being written by another run (process ${p.pid}).` }),
     hint: () => ({ vi: 'Đợi lần chạy kia xong, hoặc dùng --out với thư mục khác.', en: 'Wait for the other run to finish, or give another folder with --out.' }),
+  },
+  'input.form_mismatch': {
+    stage: 'input', severity: 'error',
+    message: (p) => ({ vi: `Khóa "form" là ${p.value} nhưng địa chỉ gửi tới mẫu "${p.expected}".`, en: `The "form" key is ${p.value} but the request is for the form "${p.expected}".` }),
+    hint: (p) => ({ vi: `Bỏ khóa "form" hoặc đặt nó là "${p.expected}".`, en: `Omit the "form" key or set it to "${p.expected}".` }),
+  },
+  'http.too_large': {
+    stage: 'input', severity: 'error',
+    message: (p) => ({ vi: `Dữ liệu gửi lên vượt quá giới hạn ${p.limit}.`, en: `The request body is larger than the limit of ${p.limit}.` }),
+    hint: () => ({ vi: 'Chia văn bản thành nhiều tệp, hoặc dùng lệnh vanban render cho dữ liệu lớn.', en: 'Split the document, or use the vanban render command for large inputs.' }),
+  },
+  'http.not_found': {
+    stage: 'usage', severity: 'error',
+    message: (p) => ({ vi: `Không có trang hoặc mẫu này: ${p.what}.`, en: `No such page or form: ${p.what}.` }),
+    hint: (p) => ({ vi: `Các mẫu có: ${p.known}.`, en: `Known forms: ${p.known}.` }),
+  },
+  'http.method': {
+    stage: 'usage', severity: 'error',
+    message: (p) => ({ vi: `Phương thức ${p.method} không dùng được ở đây.`, en: `Method ${p.method} is not allowed here.` }),
+    hint: (p) => ({ vi: `Dùng ${p.allowed}.`, en: `Use ${p.allowed}.` }),
+  },
+  'http.format': {
+    stage: 'usage', severity: 'error',
+    message: (p) => ({ vi: `Định dạng không hợp lệ: ${p.value}.`, en: `Unknown format: ${p.value}.` }),
+    hint: () => ({ vi: 'Dùng ?format=pdf hoặc ?format=docx.', en: 'Use ?format=pdf or ?format=docx.' }),
+  },
+  'http.forbidden': {
+    stage: 'usage', severity: 'error',
+    message: () => ({ vi: 'Yêu cầu từ trang hoặc máy khác bị từ chối.', en: 'A request from another site or host was refused.' }),
+    hint: () => ({ vi: 'Mở biểu mẫu từ chính địa chỉ máy chủ in ra khi khởi động.', en: 'Open the form from the address the server printed when it started.' }),
+  },
+  'http.busy': {
+    stage: 'render', severity: 'error',
+    message: () => ({ vi: 'Máy chủ đang bận in các văn bản khác.', en: 'The server is busy rendering other documents.' }),
+    hint: () => ({ vi: 'Thử lại sau vài giây.', en: 'Try again in a few seconds.' }),
+  },
+  'http.timeout': {
+    stage: 'render', severity: 'error',
+    message: (p) => ({ vi: `Tạo văn bản quá ${p.seconds} giây nên đã dừng.`, en: `Rendering took longer than ${p.seconds} seconds and was stopped.` }),
+    hint: () => ({ vi: 'Thử lại; nếu lặp lại, dùng lệnh vanban render với tệp JSON đã xuất.', en: 'Retry; if it repeats, use the vanban render command with the exported JSON.' }),
   },
   'internal.error': {
     stage: 'render', severity: 'error',

@@ -32,6 +32,7 @@ export const ngay = (vi: string, en: string) =>
   label(
     z.string().trim().refine((s) => parseNgay(s) !== undefined, { params: { code: CUSTOM.date } }),
     vi, en, { vi: 'NĂM-THÁNG-NGÀY, ví dụ "2021-06-09"; để trống ngày: "2022-03".', en: 'YEAR-MONTH-DAY, e.g. "2021-06-09"; day left blank: "2022-03".' },
+    { widget: 'date' },
   );
 
 export const coQuanSchema = label(

@@ -10,6 +10,10 @@ declare module 'zod/v4/core' {
     /** What to write there, in Vietnamese and English. */
     helpVi?: string;
     helpEn?: string;
+    /** How a form should ask for the value when its type alone does not say: a date that may omit the day, a local date and time. */
+    widget?: 'date' | 'datetime';
+    /** Vietnamese names of enum values, for choosers. */
+    enumVi?: Record<string, string>;
   }
 }
 
@@ -20,9 +24,15 @@ export interface Label {
   helpEn?: string;
 }
 
-/** Attaches a label (and optional help) to a schema. */
-export function label<T extends z.ZodType>(schema: T, vi: string, en: string, help?: { vi: string; en: string }): T {
-  return schema.meta({ vi, en, ...(help ? { helpVi: help.vi, helpEn: help.en } : {}) }) as T;
+/** Hints for the web form, carried into the JSON Schema next to the labels. */
+export interface FormHints {
+  widget?: 'date' | 'datetime';
+  enumVi?: Record<string, string>;
+}
+
+/** Attaches a label (and optional help and form hints) to a schema. */
+export function label<T extends z.ZodType>(schema: T, vi: string, en: string, help?: { vi: string; en: string }, hints?: FormHints): T {
+  return schema.meta({ vi, en, ...(help ? { helpVi: help.vi, helpEn: help.en } : {}), ...hints }) as T;
 }
 
 export function labelOf(schema: z.ZodType | undefined): Label | undefined {

@@ -6,14 +6,17 @@ import { blockSchema, canCuSchema, checkNesting, coQuanSchema, documentFields, l
 
 export const AWARD_KEYS = Object.keys(REGULATIONS.khenThuong).filter((k) => !k.startsWith('$')) as [string, ...string[]];
 
-export const doiTuongSchema = label(z.enum(['tap-the', 'ca-nhan']), 'Đối tượng', 'Subject', { vi: '"tap-the" (tập thể) hoặc "ca-nhan" (cá nhân).', en: '"tap-the" (collective) or "ca-nhan" (individual).' });
-export const khenThuongSchema = label(z.enum(AWARD_KEYS), 'Danh hiệu/hình thức khen thưởng', 'Title or award', { vi: `Một trong: ${AWARD_KEYS.join(', ')}.`, en: `One of: ${AWARD_KEYS.join(', ')}.` });
+const AWARD_NAMES = Object.fromEntries(AWARD_KEYS.map((k) => [k, REGULATIONS.khenThuong[k]!.ten]));
+
+export const doiTuongSchema = label(z.enum(['tap-the', 'ca-nhan']), 'Đối tượng', 'Subject', { vi: '"tap-the" (tập thể) hoặc "ca-nhan" (cá nhân).', en: '"tap-the" (collective) or "ca-nhan" (individual).' }, { enumVi: { 'tap-the': 'Tập thể', 'ca-nhan': 'Cá nhân' } });
+export const khenThuongSchema = label(z.enum(AWARD_KEYS), 'Danh hiệu/hình thức khen thưởng', 'Title or award', { vi: `Một trong: ${AWARD_KEYS.join(', ')}.`, en: `One of: ${AWARD_KEYS.join(', ')}.` }, { enumVi: AWARD_NAMES });
 
 /** "2021-12-10T08:00": a meeting time in Vietnam local time. */
 export const thoiDiem = (vi: string, en: string) =>
   label(
     z.string().trim().refine((s) => parseThoiDiem(s) !== undefined, { params: { code: CUSTOM.date } }),
     vi, en, { vi: 'NĂM-THÁNG-NGÀYTgiờ:phút, ví dụ "2021-12-10T08:00".', en: 'YEAR-MONTH-DAYThour:minute, e.g. "2021-12-10T08:00".' },
+    { widget: 'datetime' },
   );
 
 export interface ThoiDiem {

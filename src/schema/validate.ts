@@ -12,12 +12,21 @@ function describeChar(s: string): string {
   return `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
+/** Deeper than any document nests (a heading four levels down in a nominee's report is about 15): stops input built to exhaust the stack. */
+export const MAX_INPUT_DEPTH = 64;
+
 /** Returns a copy with every string in NFC, and issues for characters no document may hold. */
 export function normaliseInput(value: unknown, source?: string): { value: unknown; issues: Issue[] } {
   const issues: Issue[] = [];
   let normalised = 0;
   let firstNormalised: string | undefined;
+  let tooDeep = false;
   const walk = (v: unknown, path: PropertyKey[]): unknown => {
+    if (path.length > MAX_INPUT_DEPTH && v !== null && typeof v === 'object') {
+      if (!tooDeep) issues.push(makeIssue('input.too_deep', { max: MAX_INPUT_DEPTH }, { source, path: jsonPath(path) }));
+      tooDeep = true;
+      return v;
+    }
     if (typeof v === 'string') {
       // Lone surrogates would break NFC; test them on the raw string.
       if (BAD_CHAR.test(v)) {

@@ -104,3 +104,13 @@ describe('JSON syntax', () => {
     expect(await issuesOf([1, 2])).toEqual([{ code: 'input.not_object', path: '$', severity: 'error' }]);
   });
 });
+
+describe('input nested beyond any document', () => {
+  it('is refused with one issue instead of exhausting the stack', async () => {
+    const deep = JSON.parse(`{"form":"ke-hoach","noiDung":${'[{"tieuDe":"x","noiDung":'.repeat(2_000)}[]${'}]'.repeat(2_000)}}`);
+    const issues = await issuesOf(deep);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ code: 'input.too_deep', severity: 'error' });
+    expect(issues[0]!.path).toMatch(/^\$\.noiDung\[0\]\.noiDung\[0\]/);
+  });
+});

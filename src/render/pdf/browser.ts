@@ -8,7 +8,7 @@ import { makeIssue } from '../../errors/catalogue';
 import { VanbanError } from '../../errors/issue';
 
 /** Flags that work on a machine with no network and no GPU (measured here; see DESIGN.md pitfalls). */
-const FLAGS = [
+export const FLAGS = [
   '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
   '--disable-default-apps', '--disable-extensions', '--mute-audio', '--font-render-hinting=none',

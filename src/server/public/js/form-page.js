@@ -1,0 +1,265 @@
+// The page of one form: builds it from the JSON Schema, checks as you type, previews the PDF, downloads, keeps the draft.
+import { SchemaForm, compact } from './schema-form.js';
+import { loadDraft, newDraft, saveDraft, saveProfile, loadProfile } from './drafts.js';
+
+const VALIDATE_DELAY_MS = 350;
+const PREVIEW_DELAY_MS = 1000;
+
+const formId = decodeURIComponent(location.pathname.split('/')[2] ?? '');
+const $ = (id) => document.getElementById(id);
+const status = $('status');
+
+function announce(text) {
+  // The same words twice are still announced: clear first, then set.
+  status.textContent = '';
+  setTimeout(() => {
+    status.textContent = text;
+  }, 30);
+}
+
+async function getJson(url) {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${url}: ${res.status}`);
+  return res.json();
+}
+
+const [schema, forms] = await Promise.all([getJson(`/api/schema/${encodeURIComponent(formId)}`), getJson('/api/forms')]);
+const info = forms.find((f) => f.id === formId);
+document.title = `${info.titleVi} – vanban`;
+$('title').textContent = info.titleVi;
+if (info.hoSo) $('dossier-note').hidden = false;
+
+let version = 0;
+let validatedVersion = -1;
+let valid = false;
+let issues = [];
+
+const form = new SchemaForm({
+  schema,
+  container: $('form'),
+  value: loadDraft(formId) ?? {},
+  onInput: changed,
+  onStructure: changed,
+});
+if (!loadDraft(formId)) form.value = newDraft(formId, form);
+form.value.form = formId;
+form.render();
+saveDraft(formId, form.value);
+$('form').addEventListener('submit', (e) => e.preventDefault());
+
+function payload() {
+  return { ...compact(schema, form.value), form: formId };
+}
+
+function changed() {
+  version++;
+  saveDraft(formId, form.value);
+  validateSoon();
+}
+
+// ---- validation as you type --------------------------------------------------------------------------------------------
+
+let validateTimer;
+let validateCtl;
+function validateSoon() {
+  clearTimeout(validateTimer);
+  validateTimer = setTimeout(() => void validateNow(), VALIDATE_DELAY_MS);
+}
+
+async function validateNow() {
+  clearTimeout(validateTimer);
+  validateCtl?.abort();
+  const ctl = new AbortController();
+  validateCtl = ctl;
+  const v = version;
+  try {
+    const res = await fetch(`/api/validate/${formId}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(payload()), signal: ctl.signal });
+    const body = await res.json();
+    if (v !== version) return;
+    issues = body.issues ?? [];
+    valid = res.ok && body.valid === true;
+    validatedVersion = v;
+    showIssues();
+    if (valid) previewSoon();
+  } catch (err) {
+    if (err.name !== 'AbortError') announce('Không kiểm tra được: máy chủ không trả lời.');
+  } finally {
+    if (validateCtl === ctl) validateCtl = undefined;
+  }
+}
+
+function showIssues() {
+  const focusedErr = document.activeElement?.getAttribute('aria-describedby')?.split(' ').find((id) => id.endsWith('-err'));
+  const before = focusedErr ? $(focusedErr)?.textContent : '';
+  form.setIssues(issues);
+  const errors = issues.filter((i) => i.severity === 'error');
+  const summary = $('summary-text');
+  summary.textContent = errors.length === 0 ? 'Không có lỗi: văn bản sẵn sàng để tải.' : `Còn ${errors.length} lỗi cần sửa.`;
+  $('summary').classList.toggle('ok', errors.length === 0);
+  const list = $('summary-list');
+  list.replaceChildren(
+    ...issues.map((i) => {
+      const li = document.createElement('li');
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'link';
+      b.textContent = `${i.severity === 'error' ? 'Lỗi' : 'Lưu ý'}: ${i.vi}`;
+      b.addEventListener('click', () => {
+        if (i.path) {
+          form.touched.add(i.path);
+          form.applyIssues();
+          form.focusPath(i.path);
+        }
+      });
+      li.append(b);
+      return li;
+    }),
+  );
+  $('summary-details').hidden = issues.length === 0;
+  const after = focusedErr ? $(focusedErr)?.textContent : '';
+  if (after && after !== before) announce(after);
+  else if (before && !after) announce('Đã sửa xong ô này.');
+}
+
+// ---- live preview: only for a valid draft, at most one request in flight, a newer one cancels an older one -------------
+
+let previewTimer;
+let previewCtl;
+let previewedVersion = -1;
+let previewUrl;
+function previewSoon() {
+  if (!$('auto-preview').checked) return;
+  clearTimeout(previewTimer);
+  previewTimer = setTimeout(() => void previewNow(), PREVIEW_DELAY_MS);
+}
+
+async function previewNow() {
+  if (!valid || validatedVersion !== version || previewedVersion === version) return;
+  previewCtl?.abort();
+  const ctl = new AbortController();
+  previewCtl = ctl;
+  const v = version;
+  $('preview-state').textContent = 'Đang tạo bản xem trước…';
+  try {
+    const res = await fetch(`/api/render/${formId}?format=pdf`, {
+      method: 'POST',
+      // Marks the request as a preview, for whoever watches the traffic; the server treats it like any render.
+      headers: { 'Content-Type': 'application/json', 'X-Vanban-Preview': '1' },
+      body: JSON.stringify(payload()),
+      signal: ctl.signal,
+    });
+    if (!res.ok) {
+      $('preview-state').textContent = `Chưa xem trước được (${res.status}).`;
+      return;
+    }
+    const blob = await res.blob();
+    if (previewUrl) URL.revokeObjectURL(previewUrl);
+    previewUrl = URL.createObjectURL(blob);
+    $('preview').src = previewUrl;
+    previewedVersion = v;
+    $('preview-state').textContent = v === version ? 'Bản xem trước đã cập nhật.' : 'Bản xem trước (đang có thay đổi mới).';
+  } catch (err) {
+    if (err.name !== 'AbortError') $('preview-state').textContent = 'Chưa xem trước được: máy chủ không trả lời.';
+  } finally {
+    if (previewCtl === ctl) previewCtl = undefined;
+  }
+}
+$('auto-preview').addEventListener('change', () => {
+  if ($('auto-preview').checked) previewSoon();
+});
+
+// ---- downloads, import and export ------------------------------------------------------------------------------------
+
+function saveBlob(blob, name) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+function fileNameOf(res, fallback) {
+  const m = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') ?? '');
+  return m ? m[1] : fallback;
+}
+
+async function download(format) {
+  const button = $(`download-${format}`);
+  button.disabled = true;
+  try {
+    await validateNow();
+    if (!valid) {
+      form.showAll = true;
+      form.applyIssues();
+      announce(`Chưa tải được: còn ${issues.filter((i) => i.severity === 'error').length} lỗi. Xem danh sách lỗi.`);
+      $('summary-details').open = true;
+      $('summary').focus();
+      return;
+    }
+    announce(`Đang tạo tệp ${format.toUpperCase()}…`);
+    const res = await fetch(`/api/render/${formId}?format=${format}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(payload()) });
+    if (!res.ok) {
+      const body = await res.json().catch(() => ({}));
+      announce(`Không tạo được tệp: ${body.issues?.[0]?.vi ?? res.status}`);
+      return;
+    }
+    const name = fileNameOf(res, `${formId}.${format}`);
+    saveBlob(await res.blob(), name);
+    announce(`Đã tải ${name}.`);
+  } finally {
+    button.disabled = false;
+  }
+}
+$('download-pdf').addEventListener('click', () => void download('pdf'));
+$('download-docx').addEventListener('click', () => void download('docx'));
+
+$('export-json').addEventListener('click', () => {
+  saveBlob(new Blob([`${JSON.stringify(payload(), null, 2)}\n`], { type: 'application/json' }), `${formId}.json`);
+  announce('Đã xuất tệp JSON.');
+});
+
+$('import-json').addEventListener('click', () => $('import-file').click());
+$('import-file').addEventListener('change', async () => {
+  const file = $('import-file').files?.[0];
+  $('import-file').value = '';
+  if (!file) return;
+  let data;
+  try {
+    data = JSON.parse(await file.text());
+  } catch {
+    announce(`Tệp ${file.name} không phải JSON hợp lệ.`);
+    return;
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data) || (data.form !== undefined && data.form !== formId)) {
+    announce(`Tệp ${file.name} không phải dữ liệu của mẫu này (form: ${JSON.stringify(data?.form)}).`);
+    return;
+  }
+  delete data.$schema;
+  form.value = { ...data, form: formId };
+  form.showAll = true;
+  form.render();
+  changed();
+  announce(`Đã nhập ${file.name}.`);
+});
+
+$('new-draft').addEventListener('click', () => {
+  if (!confirm('Bỏ bản nháp hiện tại và bắt đầu văn bản mới?')) return;
+  form.value = newDraft(formId, form);
+  form.touched.clear();
+  form.showAll = false;
+  form.render();
+  changed();
+  announce(loadProfile() ? 'Đã tạo văn bản mới với thông tin cơ quan đã lưu.' : 'Đã tạo văn bản mới.');
+});
+
+$('save-profile').addEventListener('click', () => {
+  const p = saveProfile(compact(schema, form.value));
+  announce(`Đã lưu ${Object.keys(p).length ? 'cơ quan, người ký và địa danh' : 'hồ sơ trống'} cho các văn bản mới.`);
+});
+
+void validateNow();
+document.body.dataset.ready = 'true';

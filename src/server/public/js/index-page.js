@@ -1,0 +1,18 @@
+// The start page: every form by its Vietnamese name, with a mark where a draft is waiting.
+import { hasDraft } from './drafts.js';
+
+const list = document.getElementById('forms');
+const forms = await (await fetch('/api/forms')).json();
+for (const f of forms) {
+  const li = document.createElement('li');
+  const a = document.createElement('a');
+  a.href = `/form/${encodeURIComponent(f.id)}`;
+  a.textContent = f.titleVi;
+  li.append(a);
+  const small = document.createElement('span');
+  small.className = 'small';
+  small.textContent = ` (${f.id})${hasDraft(f.id) ? ' – có bản nháp' : ''}`;
+  li.append(small);
+  list.append(li);
+}
+document.body.dataset.ready = 'true';
