@@ -43,6 +43,21 @@ export const CATALOGUE = {
     message: (p) => ({ vi: `Trường ${f(p)} được chuẩn hóa sang Unicode dựng sẵn (NFC, TCVN 6909:2001).`, en: `Field ${e(p)} was normalised to precomposed Unicode (NFC, TCVN 6909:2001).` }),
     hint: () => ({ vi: 'Không cần làm gì; nên lưu tệp nguồn ở dạng Unicode dựng sẵn.', en: 'Nothing to do; prefer saving the source as precomposed Unicode.' }),
   },
+  'input.invisible_char': {
+    stage: 'input', severity: 'warning',
+    message: (p) => ({ vi: `Trường ${f(p)} có ký tự ẩn (${p.chars}: dấu định hướng chữ hoặc ký tự độ rộng 0), đã được xóa.`, en: `Field ${e(p)} held invisible characters (${p.chars}: text-direction or zero-width marks), which were removed.` }),
+    hint: () => ({ vi: 'Không cần làm gì; các ký tự này thường theo văn bản chép từ trang web hoặc tệp PDF.', en: 'Nothing to do; they usually come with text copied from web pages or PDF files.' }),
+  },
+  'input.legacy_encoding': {
+    stage: 'input', severity: 'warning',
+    message: (p) => ({ vi: `Trường ${f(p)} được gõ bằng bảng mã cũ ${p.encoding} và đã được chuyển sang Unicode: "${p.text}".`, en: `Field ${e(p)} was typed in the legacy ${p.encoding} encoding and was converted to Unicode: "${p.text}".` }),
+    hint: () => ({ vi: 'Đọc lại đoạn đã chuyển, nhất là chữ in hoa có dấu. Lần sau hãy chuyển văn bản sang Unicode trước khi dán (ví dụ Unikey, Công cụ chuyển mã).', en: 'Read the converted text again, capitals with tone marks above all. Next time convert the text to Unicode before pasting it (e.g. Unikey’s converter).' }),
+  },
+  'input.legacy_encoding_unsure': {
+    stage: 'input', severity: 'error',
+    message: (p) => ({ vi: `Trường ${f(p)} có chữ giống bảng mã cũ ${p.encoding} lẫn với chữ Unicode: ${p.words}.`, en: `Field ${e(p)} mixes words that look like the legacy ${p.encoding} encoding with Unicode text: ${p.words}.` }),
+    hint: () => ({ vi: 'Chuyển đoạn văn bản cũ sang Unicode (ví dụ Unikey, Công cụ chuyển mã) hoặc gõ lại các chữ đó; nếu các ký tự ấy đúng như ý, hãy dùng ký hiệu Unicode tương ứng.', en: 'Convert the old text to Unicode (e.g. Unikey’s converter) or retype those words; if the characters are meant as typed, use the matching Unicode symbols.' }),
+  },
   'schema.required': {
     stage: 'schema', severity: 'error',
     message: (p) => ({ vi: `Thiếu trường bắt buộc ${f(p)}.`, en: `Required field ${e(p)} is missing.` }),

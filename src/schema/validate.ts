@@ -3,33 +3,68 @@ import type { z } from 'zod';
 import { makeIssue } from '../errors/catalogue';
 import { jsonPath, type Issue } from '../errors/issue';
 import { labelOf, schemaAt } from './labels';
+import { detectLegacy, ENCODING_NAME } from './legacy';
 
-const BAD_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
+/** Characters no document may hold: C0 and C1 controls (tab and line breaks aside), noncharacters, lone surrogates. */
+const BAD_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|\p{Noncharacter_Code_Point}|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
+
+/**
+ * Invisible marks that change only how text is displayed or searched (direction overrides and isolates, zero-width
+ * spaces and joiners, a byte-order mark inside text): removed with a warning. A zero-width joiner between two
+ * pictographs is part of an emoji and stays.
+ */
+const INVISIBLE = /[\u061C\u180E\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|\u200D(?!\p{Extended_Pictographic})|(?<![\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\uFE0F])\u200D/gu;
+
+const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
 function describeChar(s: string): string {
   const m = BAD_CHAR.exec(s);
-  if (!m) return '';
-  return `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  return m ? codePoint(m[0]) : '';
 }
 
-/** Returns a copy with every string in NFC, and issues for characters no document may hold. */
-export function normaliseInput(value: unknown, source?: string): { value: unknown; issues: Issue[] } {
+/**
+ * Returns a copy with every string cleaned, and the issues found. Per string, in order: a character no document may
+ * hold is refused (input.invalid_char); invisible marks are removed (input.invisible_char, warning); the text goes to
+ * NFC (input.normalised, warning); text typed in TCVN3 or VNI is converted (input.legacy_encoding, warning) or, when
+ * mixed with Unicode, refused (input.legacy_encoding_unsure). `schema` only names the fields in the messages.
+ */
+export function normaliseInput(value: unknown, source?: string, schema?: z.ZodType): { value: unknown; issues: Issue[] } {
   const issues: Issue[] = [];
-  let normalised = 0;
-  let firstNormalised: string | undefined;
+  const counted = { normalised: [] as string[], invisible: [] as string[] };
+  const invisibleChars = new Set<string>();
+  let firstInvisible: PropertyKey[] = [];
+  const field = (path: PropertyKey[]) => {
+    const p = jsonPath(path);
+    const lbl = schema ? labelOf(schemaAt(schema, path)) : undefined;
+    return { path: p, fieldVi: lbl?.vi ?? p, fieldEn: lbl?.en ?? p };
+  };
   const walk = (v: unknown, path: PropertyKey[]): unknown => {
     if (typeof v === 'string') {
       // Lone surrogates would break NFC; test them on the raw string.
       if (BAD_CHAR.test(v)) {
-        issues.push(makeIssue('input.invalid_char', { path: jsonPath(path), char: describeChar(v) }, { source, path: jsonPath(path) }));
+        issues.push(makeIssue('input.invalid_char', { ...field(path), char: describeChar(v) }, { source, path: jsonPath(path) }));
         return v;
       }
-      const n = v.normalize('NFC');
-      if (n !== v) {
-        normalised++;
-        firstNormalised ??= jsonPath(path);
+      let out = v.replace(INVISIBLE, (c) => {
+        invisibleChars.add(codePoint(c));
+        return '';
+      });
+      if (out !== v) {
+        if (counted.invisible.length === 0) firstInvisible = path;
+        counted.invisible.push(jsonPath(path));
       }
-      return n;
+      const n = out.normalize('NFC');
+      if (n !== out) counted.normalised.push(jsonPath(path));
+      out = n;
+      const legacy = detectLegacy(out);
+      if (legacy.kind === 'converted') {
+        issues.push(makeIssue('input.legacy_encoding', { ...field(path), encoding: ENCODING_NAME[legacy.encoding], text: shorten(legacy.text) }, { source, path: jsonPath(path) }));
+        out = legacy.text;
+      } else if (legacy.kind === 'unsure') {
+        const words = legacy.words.slice(0, 5).map((w) => `"${w.from}" → "${w.to}"`).join(', ') + (legacy.words.length > 5 ? ', …' : '');
+        issues.push(makeIssue('input.legacy_encoding_unsure', { ...field(path), encoding: ENCODING_NAME[legacy.encoding], words }, { source, path: jsonPath(path) }));
+      }
+      return out;
     }
     if (Array.isArray(v)) return v.map((x, i) => walk(x, [...path, i]));
     if (v && typeof v === 'object') {
@@ -40,10 +75,23 @@ export function normaliseInput(value: unknown, source?: string): { value: unknow
     return v;
   };
   const out = walk(value, []);
-  if (normalised > 0) {
-    issues.push(makeIssue('input.normalised', { path: `${firstNormalised}${normalised > 1 ? ` (+${normalised - 1})` : ''}` }, { source, path: firstNormalised }));
+  const summary = (paths: string[]) => `${paths[0]}${paths.length > 1 ? ` (+${paths.length - 1})` : ''}`;
+  if (counted.invisible.length > 0) {
+    const first = counted.invisible[0]!;
+    const fld = field(firstInvisible);
+    const more = counted.invisible.length > 1 ? ` (+${counted.invisible.length - 1})` : '';
+    issues.push(makeIssue('input.invisible_char', { fieldVi: fld.fieldVi + more, fieldEn: fld.fieldEn + more, path: summary(counted.invisible), chars: [...invisibleChars].join(', ') }, { source, path: first }));
+  }
+  if (counted.normalised.length > 0) {
+    const first = counted.normalised[0]!;
+    issues.push(makeIssue('input.normalised', { path: summary(counted.normalised) }, { source, path: first }));
   }
   return { value: out, issues };
+}
+
+/** The text shown in a message: long paragraphs cut in the middle of nothing important. */
+function shorten(s: string): string {
+  return s.length > 200 ? `${s.slice(0, 197)}…` : s;
 }
 
 const TYPE_VI: Record<string, string> = {
@@ -210,7 +258,7 @@ function mapOne(root: z.ZodType, zi: ZIssue, path: PropertyKey[], input: unknown
 
 /** Validates one input against a schema; returns the parsed value only when there is no error. */
 export function validateWith<T>(schema: z.ZodType<T>, raw: unknown, source?: string): { value?: T; issues: Issue[] } {
-  const norm = normaliseInput(raw, source);
+  const norm = normaliseInput(raw, source, schema);
   if (norm.issues.some((i) => i.severity === 'error')) return { issues: norm.issues };
   const result = schema.safeParse(norm.value, { reportInput: true });
   if (result.success) return { value: result.data, issues: norm.issues };
