@@ -43,6 +43,11 @@ export const CATALOGUE = {
     message: (p) => ({ vi: `Trường ${f(p)} được chuẩn hóa sang Unicode dựng sẵn (NFC, TCVN 6909:2001).`, en: `Field ${e(p)} was normalised to precomposed Unicode (NFC, TCVN 6909:2001).` }),
     hint: () => ({ vi: 'Không cần làm gì; nên lưu tệp nguồn ở dạng Unicode dựng sẵn.', en: 'Nothing to do; prefer saving the source as precomposed Unicode.' }),
   },
+  'input.too_deep': {
+    stage: 'input', severity: 'error',
+    message: (p) => ({ vi: `Dữ liệu tại ${p.path} lồng quá ${p.max} cấp ngoặc [ ] hoặc { }.`, en: `The data at ${p.path} is nested deeper than ${p.max} levels of [ ] or { }.` }),
+    hint: () => ({ vi: 'Kiểm tra cặp ngoặc ở vị trí báo lỗi; nội dung văn bản không cần lồng sâu như vậy.', en: 'Check the brackets at the reported place; no document needs such depth.' }),
+  },
   'input.invisible_char': {
     stage: 'input', severity: 'warning',
     message: (p) => ({ vi: `Trường ${f(p)} có ký tự ẩn (${p.chars}: dấu định hướng chữ hoặc ký tự độ rộng 0), đã được xóa.`, en: `Field ${e(p)} held invisible characters (${p.chars}: text-direction or zero-width marks), which were removed.` }),

@@ -5,8 +5,11 @@ import { jsonPath, type Issue } from '../errors/issue';
 import { labelOf, schemaAt } from './labels';
 import { detectLegacy, ENCODING_NAME } from './legacy';
 
-/** Characters no document may hold: C0 and C1 controls (tab and line breaks aside), noncharacters, lone surrogates. */
-const BAD_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|\p{Noncharacter_Code_Point}|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
+/**
+ * Characters no document may hold: C0 and C1 controls (tab and line breaks aside), noncharacters, lone surrogates, and
+ * U+FFFD, which stands where a file that was not UTF-8 lost its letters.
+ */
+const BAD_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFD]|\p{Noncharacter_Code_Point}|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
 
 /**
  * Invisible marks that change only how text is displayed or searched (direction overrides and isolates, zero-width
@@ -14,6 +17,9 @@ const BAD_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|\p{Nonch
  * pictographs is part of an emoji and stays.
  */
 const INVISIBLE = /[\u061C\u180E\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|\u200D(?!\p{Extended_Pictographic})|(?<![\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\uFE0F])\u200D/gu;
+
+/** Nesting of arrays and objects no form needs (the deepest, a dossier's nested report body, stays under 20). */
+export const MAX_DEPTH = 40;
 
 const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
@@ -38,7 +44,14 @@ export function normaliseInput(value: unknown, source?: string, schema?: z.ZodTy
     const lbl = schema ? labelOf(schemaAt(schema, path)) : undefined;
     return { path: p, fieldVi: lbl?.vi ?? p, fieldEn: lbl?.en ?? p };
   };
+  let tooDeep = false;
   const walk = (v: unknown, path: PropertyKey[]): unknown => {
+    if (path.length > MAX_DEPTH && v !== null && typeof v === 'object') {
+      // Deeper than any form goes: stop here rather than let every later stage recurse into it.
+      if (!tooDeep) issues.push(makeIssue('input.too_deep', { ...field(path), max: MAX_DEPTH }, { source, path: jsonPath(path) }));
+      tooDeep = true;
+      return v;
+    }
     if (typeof v === 'string') {
       // Lone surrogates would break NFC; test them on the raw string.
       if (BAD_CHAR.test(v)) {
@@ -69,7 +82,8 @@ export function normaliseInput(value: unknown, source?: string, schema?: z.ZodTy
     if (Array.isArray(v)) return v.map((x, i) => walk(x, [...path, i]));
     if (v && typeof v === 'object') {
       const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v)) out[k.normalize('NFC')] = walk(x, [...path, k]);
+      // defineProperty keeps a "__proto__" key an ordinary key, reported as unknown, instead of a prototype.
+      for (const [k, x] of Object.entries(v)) Object.defineProperty(out, k.normalize('NFC'), { value: walk(x, [...path, k]), enumerable: true, writable: true, configurable: true });
       return out;
     }
     return v;
@@ -237,6 +251,8 @@ function mapOne(root: z.ZodType, zi: ZIssue, path: PropertyKey[], input: unknown
     case 'too_big':
       return makeIssue('schema.too_big', { ...base, max: Number(zi.maximum) }, place);
     case 'invalid_value':
+      // A missing key of a list of values ("doiTuong") is missing, not wrong.
+      if (value === undefined) return makeIssue('schema.required', { ...base, key: String(path[path.length - 1] ?? '') }, place);
       return makeIssue('schema.enum', { ...base, value: show(value), allowed: zi.values.map(String).join(', ') }, place);
     case 'invalid_format':
       return makeIssue('schema.format', { ...base, value: show(value) }, place);
