@@ -82,22 +82,29 @@ export function decodeTcvn3(s: string, upper = tcvn3InCapitals(s)): string {
   return upper ? out : fixWordCase(s, out);
 }
 
-/** In a word whose letters of known case are all capitals (two or more), the others are capitals too ("CéNG"). */
+/**
+ * Letters whose case the bytes carry (ASCII and the seven TCVN3 capitals) that tell capitals from Title case: a word's
+ * first letter counts only when it is lower case.
+ */
+function knownInner(word: string): string[] {
+  const chars = [...word];
+  const first = chars[0] !== undefined && /[a-z]/.test(chars[0]) ? [chars[0]] : [];
+  return [...first, ...chars.slice(1).filter((c) => isAsciiLetter(c) || TCVN3_CAPITALS.has(c))];
+}
+
+const allCapitals = (known: string[]) => known.length > 0 && known.every((c) => TCVN3_CAPITALS.has(c) || c === c.toUpperCase());
+
+/** A word whose letters of known case after its first are all capitals is in capitals ("CéNG"); "§µ" stays "Đà". */
 function fixWordCase(src: string, decoded: string): string {
   const srcWords = src.split(/(\s+)/u);
   const outWords = decoded.split(/(\s+)/u);
   if (srcWords.length !== outWords.length) return decoded;
-  return outWords.map((w, i) => {
-    const known = [...srcWords[i]!].filter((c) => isAsciiLetter(c) || TCVN3_CAPITALS.has(c));
-    if (known.length >= 2 && known.every((c) => TCVN3_CAPITALS.has(c) || c === c.toUpperCase())) return w.toLocaleUpperCase('vi-VN');
-    return w;
-  }).join('');
+  return outWords.map((w, i) => (allCapitals(knownInner(srcWords[i]!)) ? w.toLocaleUpperCase('vi-VN') : w)).join('');
 }
 
-/** Whether a TCVN3 text is written in capitals: every letter whose case the bytes carry is a capital (two or more). */
+/** Whether a TCVN3 text is written in capitals: its letters of known case, first letters of words aside, all are. */
 function tcvn3InCapitals(s: string): boolean {
-  const known = [...s].filter((c) => isAsciiLetter(c) || TCVN3_CAPITALS.has(c));
-  return known.length >= 2 && known.every((c) => TCVN3_CAPITALS.has(c) || c === c.toUpperCase());
+  return allCapitals(s.split(/\s+/u).flatMap(knownInner));
 }
 
 /** VNI → Unicode: two characters before one, so "oâ" is read as ô and "ôù" as ớ. */
