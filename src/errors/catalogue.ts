@@ -134,8 +134,8 @@ export const CATALOGUE = {
   },
   'rule.no_money': {
     stage: 'rule', severity: 'warning',
-    message: (p) => ({ vi: `Không có mức tiền thưởng cho ${p.khenThuong} đối với ${p.doiTuong} (${p.ten}).`, en: `No award money is configured for ${p.khenThuong} given to a ${p.doiTuong} (${p.ten}).` }),
-    hint: () => ({ vi: 'Kiểm tra đối tượng, hoặc bổ sung hệ số trong config/regulations.json.', en: 'Check the subject, or add the coefficient to config/regulations.json.' }),
+    message: (p) => ({ vi: `Không có mức tiền thưởng cho ${p.khenThuong} đối với ${p.doiTuong} (${p.ten}) vào ngày của văn bản.`, en: `No award money is configured for ${p.khenThuong} given to a ${p.doiTuong} (${p.ten}) on the document's date.` }),
+    hint: () => ({ vi: 'Kiểm tra đối tượng và ngày, hoặc bổ sung hệ số, mức lương cơ sở trong config/regulations.json.', en: 'Check the subject and the date, or add the coefficient or lương cơ sở to config/regulations.json.' }),
   },
   'rule.time_order': {
     stage: 'rule', severity: 'error',

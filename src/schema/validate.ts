@@ -186,6 +186,10 @@ export function mapZodIssues(root: z.ZodType, zIssues: readonly ZIssue[], input:
       }
       const lbl = labelOf(schemaAt(root, path));
       const p = jsonPath(path);
+      if (value === undefined) {
+        out.push(makeIssue('schema.required', { path: p, fieldVi: lbl?.vi ?? p, fieldEn: lbl?.en ?? p, helpVi: lbl?.helpVi ?? '', helpEn: lbl?.helpEn ?? '', key: String(path[path.length - 1] ?? '') }, { source, path: p }));
+        continue;
+      }
       out.push(makeIssue('schema.type', {
         path: p, fieldVi: lbl?.vi ?? p, fieldEn: lbl?.en ?? p, helpVi: lbl?.helpVi ?? '', helpEn: lbl?.helpEn ?? '',
         expected: 'text or an object', expectedVi: 'chuỗi văn bản hoặc đối tượng { … }',
