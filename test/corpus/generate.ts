@@ -25,7 +25,7 @@ export interface CorpusCase extends Expectation {
   /** Input file name. */
   file: string;
   /** Raw file content: not always JSON, and JSON escapes such as a lone "\ud800" must survive as written. */
-  text: string;
+  text: string | Buffer;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -252,6 +252,9 @@ export function large(): CorpusCase[] {
     { file: 'large-deep-arrays.json', text: deep('[', '', ']', 5_000), outcome: 'invalid', issues: [{ code: 'input.too_deep' }] },
     { file: 'large-deep-blocks.json', text: deep('{"tieuDe":"x","noiDung":[', '"y"', ']}', 2_000), outcome: 'invalid', issues: [{ code: 'input.too_deep' }] },
     { file: 'large-noi-dung-100000-numbers.json', text: stringify({ ...base, noiDung: Array(100_000).fill(1) }), outcome: 'invalid', issues: [{ code: 'schema.too_big', path: '$.noiDung' }] },
+    { file: 'bytes-utf16.json', text: Buffer.from(`\uFEFF${stringify(base)}`, 'utf16le'), outcome: 'invalid', issues: [{ code: 'input.json_syntax' }] },
+    // One field saved in Latin-1 inside an otherwise UTF-8 file: its "à" is not UTF-8.
+    { file: 'bytes-latin1.json', text: Buffer.concat(stringify({ ...base, diaDanh: '@@' }).split('@@').flatMap((part, i) => (i === 0 ? [Buffer.from(part)] : [Buffer.from('Hoàng Mai', 'latin1'), Buffer.from(part)]))), outcome: 'invalid', issues: [{ code: 'input.invalid_char', path: '$.diaDanh' }] },
     { file: 'large-noi-nhan-10000-one-empty.json', text: many(10_000, 9_999), outcome: 'invalid', issues: [{ code: 'schema.empty', path: '$.noiNhan[9999].ten' }] },
     { file: 'large-noi-nhan-10001.json', text: many(10_001), outcome: 'invalid', issues: [{ code: 'schema.too_big', path: '$.noiNhan' }] },
   ];
