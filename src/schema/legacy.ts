@@ -2,6 +2,7 @@
 // Vietnamese syllable structure, converted back to Unicode, or flagged as unsure when it is mixed with real Unicode.
 import { TCVN3, VIETNAMESE_MARKED_LETTERS, vniOf } from './legacy-tables';
 import { isVietnameseSyllable } from './syllable';
+import { MAX_TEXT } from './common';
 
 export type LegacyEncoding = 'tcvn3' | 'vni';
 
@@ -55,31 +56,32 @@ const isAsciiLetter = (c: string) => /[A-Za-z]/.test(c);
 
 /** TCVN3 → Unicode. `upper` says the text is in capitals, so letters whose case the bytes do not carry are capitals. */
 export function decodeTcvn3(s: string, upper = tcvn3InCapitals(s)): string {
-  let out = '';
+  const out: string[] = [];
   let prevExplicitUpper = false;
   for (const ch of s) {
     const u = TCVN3_DECODE.get(ch);
     if (u === undefined) {
-      out += ch;
+      out.push(ch);
       prevExplicitUpper = /\p{Lu}/u.test(ch);
       continue;
     }
     if (TCVN3_CAPITALS.has(ch)) {
-      out += u;
+      out.push(u);
       prevExplicitUpper = true;
       continue;
     }
     // "A¸" = "Á", "¢Ê" = "Ấ": a capital base followed by its own toned lower-case letter.
-    const last = out.slice(-1);
+    const last = out[out.length - 1];
     if (prevExplicitUpper && last && stripTone(u).toUpperCase() === last && stripTone(u) !== u) {
-      out = out.slice(0, -1) + u.toUpperCase();
+      out[out.length - 1] = u.toUpperCase();
       prevExplicitUpper = false;
       continue;
     }
-    out += upper ? u.toUpperCase() : u;
+    out.push(upper ? u.toUpperCase() : u);
     prevExplicitUpper = false;
   }
-  return upper ? out : fixWordCase(s, out);
+  const decoded = out.join('');
+  return upper ? decoded : fixWordCase(s, decoded);
 }
 
 /**
@@ -156,7 +158,8 @@ const ALPHABET: Record<LegacyEncoding, Set<string>> = {
  * Unsure: two or more words of evidence beside words against. One word of evidence among Unicode is left alone.
  */
 export function detectLegacy(s: string): LegacyVerdict {
-  if (!/[\u00A1-\u00FF]/u.test(s)) return { kind: 'none' };
+  // Longer than any field may be: it is refused as too long, so it is not worth reading word by word.
+  if (s.length > MAX_TEXT || !/[\u00A1-\u00FF]/u.test(s)) return { kind: 'none' };
   const words = s.match(WORD) ?? [];
   let unicode = 0;
   let foreign = 0;

@@ -187,3 +187,15 @@ describe('in the validation stage', () => {
     expect(p.documents).toEqual([]);
   });
 });
+
+describe('cost', () => {
+  it('reads a field of the longest allowed size in well under a second, in any encoding, and skips longer ones', () => {
+    const s = 'Tổ chức phong trào thi đua yêu nước trên địa bàn quận. '.repeat(360);
+    // A 1 MB paragraph is refused as too long by the schema: it is not read word by word.
+    for (const text of [s, encodeTcvn3(s), encodeVni(s).slice(0, 20_000), encodeTcvn3(s.repeat(50))]) {
+      const started = performance.now();
+      detectLegacy(text);
+      expect(performance.now() - started).toBeLessThan(1_000);
+    }
+  });
+});
