@@ -38,15 +38,30 @@ export const CATALOGUE = {
     message: (p) => ({ vi: `Trường ${f(p)} chứa ký tự không hợp lệ (${p.char}).`, en: `Field ${e(p)} holds an invalid character (${p.char}).` }),
     hint: () => ({ vi: 'Xóa ký tự điều khiển hoặc ký tự lỗi (thường do dán từ tệp cũ) rồi gõ lại đoạn đó.', en: 'Remove the control or broken character (often pasted from an old file) and retype that part.' }),
   },
-  'input.too_deep': {
-    stage: 'input', severity: 'error',
-    message: (p) => ({ vi: `Dữ liệu lồng nhau quá ${p.max} cấp.`, en: `The data is nested more than ${p.max} levels deep.` }),
-    hint: () => ({ vi: 'Văn bản không cần lồng sâu như vậy: kiểm tra các dấu [ và { thừa.', en: 'No document nests that deep: look for stray [ and {.' }),
-  },
   'input.normalised': {
     stage: 'input', severity: 'warning',
     message: (p) => ({ vi: `Trường ${f(p)} được chuẩn hóa sang Unicode dựng sẵn (NFC, TCVN 6909:2001).`, en: `Field ${e(p)} was normalised to precomposed Unicode (NFC, TCVN 6909:2001).` }),
     hint: () => ({ vi: 'Không cần làm gì; nên lưu tệp nguồn ở dạng Unicode dựng sẵn.', en: 'Nothing to do; prefer saving the source as precomposed Unicode.' }),
+  },
+  'input.too_deep': {
+    stage: 'input', severity: 'error',
+    message: (p) => ({ vi: `Dữ liệu tại ${p.path} lồng quá ${p.max} cấp ngoặc [ ] hoặc { }.`, en: `The data at ${p.path} is nested deeper than ${p.max} levels of [ ] or { }.` }),
+    hint: () => ({ vi: 'Kiểm tra cặp ngoặc ở vị trí báo lỗi; nội dung văn bản không cần lồng sâu như vậy.', en: 'Check the brackets at the reported place; no document needs such depth.' }),
+  },
+  'input.invisible_char': {
+    stage: 'input', severity: 'warning',
+    message: (p) => ({ vi: `Trường ${f(p)} có ký tự ẩn (${p.chars}: dấu định hướng chữ hoặc ký tự độ rộng 0), đã được xóa.`, en: `Field ${e(p)} held invisible characters (${p.chars}: text-direction or zero-width marks), which were removed.` }),
+    hint: () => ({ vi: 'Không cần làm gì; các ký tự này thường theo văn bản chép từ trang web hoặc tệp PDF.', en: 'Nothing to do; they usually come with text copied from web pages or PDF files.' }),
+  },
+  'input.legacy_encoding': {
+    stage: 'input', severity: 'warning',
+    message: (p) => ({ vi: `Trường ${f(p)} được gõ bằng bảng mã cũ ${p.encoding} và đã được chuyển sang Unicode: "${p.text}".`, en: `Field ${e(p)} was typed in the legacy ${p.encoding} encoding and was converted to Unicode: "${p.text}".` }),
+    hint: () => ({ vi: 'Đọc lại đoạn đã chuyển, nhất là chữ in hoa có dấu. Lần sau hãy chuyển văn bản sang Unicode trước khi dán (ví dụ Unikey, Công cụ chuyển mã).', en: 'Read the converted text again, capitals with tone marks above all. Next time convert the text to Unicode before pasting it (e.g. Unikey’s converter).' }),
+  },
+  'input.legacy_encoding_unsure': {
+    stage: 'input', severity: 'error',
+    message: (p) => ({ vi: `Trường ${f(p)} có chữ giống bảng mã cũ ${p.encoding} lẫn với chữ Unicode: ${p.words}.`, en: `Field ${e(p)} mixes words that look like the legacy ${p.encoding} encoding with Unicode text: ${p.words}.` }),
+    hint: () => ({ vi: 'Chuyển đoạn văn bản cũ sang Unicode (ví dụ Unikey, Công cụ chuyển mã) hoặc gõ lại các chữ đó; nếu các ký tự ấy đúng như ý, hãy dùng ký hiệu Unicode tương ứng.', en: 'Convert the old text to Unicode (e.g. Unikey’s converter) or retype those words; if the characters are meant as typed, use the matching Unicode symbols.' }),
   },
   'schema.required': {
     stage: 'schema', severity: 'error',
@@ -119,8 +134,8 @@ export const CATALOGUE = {
   },
   'rule.no_money': {
     stage: 'rule', severity: 'warning',
-    message: (p) => ({ vi: `Không có mức tiền thưởng cho ${p.khenThuong} đối với ${p.doiTuong} (${p.ten}).`, en: `No award money is configured for ${p.khenThuong} given to a ${p.doiTuong} (${p.ten}).` }),
-    hint: () => ({ vi: 'Kiểm tra đối tượng, hoặc bổ sung hệ số trong config/regulations.json.', en: 'Check the subject, or add the coefficient to config/regulations.json.' }),
+    message: (p) => ({ vi: `Không có mức tiền thưởng cho ${p.khenThuong} đối với ${p.doiTuong} (${p.ten}) vào ngày của văn bản.`, en: `No award money is configured for ${p.khenThuong} given to a ${p.doiTuong} (${p.ten}) on the document's date.` }),
+    hint: () => ({ vi: 'Kiểm tra đối tượng và ngày, hoặc bổ sung hệ số, mức lương cơ sở trong config/regulations.json.', en: 'Check the subject and the date, or add the coefficient or lương cơ sở to config/regulations.json.' }),
   },
   'rule.time_order': {
     stage: 'rule', severity: 'error',

@@ -72,3 +72,11 @@ export async function renderPrepared(prepared: Prepared, stem: string, opts: Ren
   if (failed.length) throw new VanbanError(failed.flat());
   return assemble(plan, pdfs as Uint8Array[]);
 }
+
+/** The finished PDF of one prepared document (its body, then each appendix numbered on its own). */
+export async function documentPdf(pool: BrowserPool, doc: Prepared['documents'][number]): Promise<Uint8Array> {
+  const plan = planInput({ documents: [{ ...doc, formats: ['pdf'] }], issues: [] }, 'x', { formats: ['pdf'] });
+  const [pdf] = await printJobs(pool, pdfJobsOf(plan));
+  if (Array.isArray(pdf)) throw new VanbanError(pdf);
+  return pdf!;
+}

@@ -3,56 +3,109 @@ import type { z } from 'zod';
 import { makeIssue } from '../errors/catalogue';
 import { jsonPath, type Issue } from '../errors/issue';
 import { labelOf, schemaAt } from './labels';
+import { detectLegacy, ENCODING_NAME } from './legacy';
 
-const BAD_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
+/**
+ * Characters no document may hold: C0 and C1 controls (tab and line breaks aside), noncharacters, lone surrogates, and
+ * U+FFFD, which stands where a file that was not UTF-8 lost its letters.
+ */
+const BAD_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFD]|\p{Noncharacter_Code_Point}|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
+
+/**
+ * Invisible marks that change only how text is displayed or searched (direction overrides and isolates, zero-width
+ * spaces and joiners, a byte-order mark inside text): removed with a warning. A zero-width joiner between two
+ * pictographs is part of an emoji and stays.
+ */
+const INVISIBLE = /[\u061C\u180E\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|\u200D(?!\p{Extended_Pictographic})|(?<![\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\uFE0F])\u200D/gu;
+
+/** Nesting of arrays and objects no form needs (the deepest, a dossier's nested report body, stays under 20). */
+export const MAX_DEPTH = 40;
+
+const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
 function describeChar(s: string): string {
   const m = BAD_CHAR.exec(s);
-  if (!m) return '';
-  return `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  return m ? codePoint(m[0]) : '';
 }
 
-/** Deeper than any document nests (a heading four levels down in a nominee's report is about 15): stops input built to exhaust the stack. */
-export const MAX_INPUT_DEPTH = 64;
-
-/** Returns a copy with every string in NFC, and issues for characters no document may hold. */
-export function normaliseInput(value: unknown, source?: string): { value: unknown; issues: Issue[] } {
+/**
+ * Returns a copy with every string cleaned, and the issues found. Per string, in order: a character no document may
+ * hold is refused (input.invalid_char); invisible marks are removed (input.invisible_char, warning); the text goes to
+ * NFC (input.normalised, warning); text typed in TCVN3 or VNI is converted (input.legacy_encoding, warning) or, when
+ * mixed with Unicode, refused (input.legacy_encoding_unsure). `schema` only names the fields in the messages.
+ */
+export function normaliseInput(value: unknown, source?: string, schema?: z.ZodType): { value: unknown; issues: Issue[] } {
   const issues: Issue[] = [];
-  let normalised = 0;
-  let firstNormalised: string | undefined;
+  const counted = { normalised: [] as string[], invisible: [] as string[] };
+  const invisibleChars = new Set<string>();
+  let firstInvisible: PropertyKey[] = [];
+  const field = (path: PropertyKey[]) => {
+    const p = jsonPath(path);
+    const lbl = schema ? labelOf(schemaAt(schema, path)) : undefined;
+    return { path: p, fieldVi: lbl?.vi ?? p, fieldEn: lbl?.en ?? p };
+  };
   let tooDeep = false;
   const walk = (v: unknown, path: PropertyKey[]): unknown => {
-    if (path.length > MAX_INPUT_DEPTH && v !== null && typeof v === 'object') {
-      if (!tooDeep) issues.push(makeIssue('input.too_deep', { max: MAX_INPUT_DEPTH }, { source, path: jsonPath(path) }));
+    if (path.length > MAX_DEPTH && v !== null && typeof v === 'object') {
+      // Deeper than any form goes: stop here rather than let every later stage recurse into it.
+      if (!tooDeep) issues.push(makeIssue('input.too_deep', { ...field(path), max: MAX_DEPTH }, { source, path: jsonPath(path) }));
       tooDeep = true;
       return v;
     }
     if (typeof v === 'string') {
       // Lone surrogates would break NFC; test them on the raw string.
       if (BAD_CHAR.test(v)) {
-        issues.push(makeIssue('input.invalid_char', { path: jsonPath(path), char: describeChar(v) }, { source, path: jsonPath(path) }));
+        issues.push(makeIssue('input.invalid_char', { ...field(path), char: describeChar(v) }, { source, path: jsonPath(path) }));
         return v;
       }
-      const n = v.normalize('NFC');
-      if (n !== v) {
-        normalised++;
-        firstNormalised ??= jsonPath(path);
+      let out = v.replace(INVISIBLE, (c) => {
+        invisibleChars.add(codePoint(c));
+        return '';
+      });
+      if (out !== v) {
+        if (counted.invisible.length === 0) firstInvisible = path;
+        counted.invisible.push(jsonPath(path));
       }
-      return n;
+      const n = out.normalize('NFC');
+      if (n !== out) counted.normalised.push(jsonPath(path));
+      out = n;
+      const legacy = detectLegacy(out);
+      if (legacy.kind === 'converted') {
+        issues.push(makeIssue('input.legacy_encoding', { ...field(path), encoding: ENCODING_NAME[legacy.encoding], text: shorten(legacy.text) }, { source, path: jsonPath(path) }));
+        out = legacy.text;
+      } else if (legacy.kind === 'unsure') {
+        const words = legacy.words.slice(0, 5).map((w) => `"${w.from}" → "${w.to}"`).join(', ') + (legacy.words.length > 5 ? ', …' : '');
+        issues.push(makeIssue('input.legacy_encoding_unsure', { ...field(path), encoding: ENCODING_NAME[legacy.encoding], words }, { source, path: jsonPath(path) }));
+      }
+      return out;
     }
     if (Array.isArray(v)) return v.map((x, i) => walk(x, [...path, i]));
     if (v && typeof v === 'object') {
       const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v)) out[k.normalize('NFC')] = walk(x, [...path, k]);
+      // defineProperty keeps a "__proto__" key an ordinary key, reported as unknown, instead of a prototype.
+      for (const [k, x] of Object.entries(v)) Object.defineProperty(out, k.normalize('NFC'), { value: walk(x, [...path, k]), enumerable: true, writable: true, configurable: true });
       return out;
     }
     return v;
   };
   const out = walk(value, []);
-  if (normalised > 0) {
-    issues.push(makeIssue('input.normalised', { path: `${firstNormalised}${normalised > 1 ? ` (+${normalised - 1})` : ''}` }, { source, path: firstNormalised }));
+  const summary = (paths: string[]) => `${paths[0]}${paths.length > 1 ? ` (+${paths.length - 1})` : ''}`;
+  if (counted.invisible.length > 0) {
+    const first = counted.invisible[0]!;
+    const fld = field(firstInvisible);
+    const more = counted.invisible.length > 1 ? ` (+${counted.invisible.length - 1})` : '';
+    issues.push(makeIssue('input.invisible_char', { fieldVi: fld.fieldVi + more, fieldEn: fld.fieldEn + more, path: summary(counted.invisible), chars: [...invisibleChars].join(', ') }, { source, path: first }));
+  }
+  if (counted.normalised.length > 0) {
+    const first = counted.normalised[0]!;
+    issues.push(makeIssue('input.normalised', { path: summary(counted.normalised) }, { source, path: first }));
   }
   return { value: out, issues };
+}
+
+/** The text shown in a message: long paragraphs cut in the middle of nothing important. */
+function shorten(s: string): string {
+  return s.length > 200 ? `${s.slice(0, 197)}…` : s;
 }
 
 const TYPE_VI: Record<string, string> = {
@@ -133,6 +186,10 @@ export function mapZodIssues(root: z.ZodType, zIssues: readonly ZIssue[], input:
       }
       const lbl = labelOf(schemaAt(root, path));
       const p = jsonPath(path);
+      if (value === undefined) {
+        out.push(makeIssue('schema.required', { path: p, fieldVi: lbl?.vi ?? p, fieldEn: lbl?.en ?? p, helpVi: lbl?.helpVi ?? '', helpEn: lbl?.helpEn ?? '', key: String(path[path.length - 1] ?? '') }, { source, path: p }));
+        continue;
+      }
       out.push(makeIssue('schema.type', {
         path: p, fieldVi: lbl?.vi ?? p, fieldEn: lbl?.en ?? p, helpVi: lbl?.helpVi ?? '', helpEn: lbl?.helpEn ?? '',
         expected: 'text or an object', expectedVi: 'chuỗi văn bản hoặc đối tượng { … }',
@@ -198,6 +255,8 @@ function mapOne(root: z.ZodType, zi: ZIssue, path: PropertyKey[], input: unknown
     case 'too_big':
       return makeIssue('schema.too_big', { ...base, max: Number(zi.maximum) }, place);
     case 'invalid_value':
+      // A missing key of a list of values ("doiTuong") is missing, not wrong.
+      if (value === undefined) return makeIssue('schema.required', { ...base, key: String(path[path.length - 1] ?? '') }, place);
       return makeIssue('schema.enum', { ...base, value: show(value), allowed: zi.values.map(String).join(', ') }, place);
     case 'invalid_format':
       return makeIssue('schema.format', { ...base, value: show(value) }, place);
@@ -219,7 +278,7 @@ function mapOne(root: z.ZodType, zi: ZIssue, path: PropertyKey[], input: unknown
 
 /** Validates one input against a schema; returns the parsed value only when there is no error. */
 export function validateWith<T>(schema: z.ZodType<T>, raw: unknown, source?: string): { value?: T; issues: Issue[] } {
-  const norm = normaliseInput(raw, source);
+  const norm = normaliseInput(raw, source, schema);
   if (norm.issues.some((i) => i.severity === 'error')) return { issues: norm.issues };
   const result = schema.safeParse(norm.value, { reportInput: true });
   if (result.success) return { value: result.data, issues: norm.issues };

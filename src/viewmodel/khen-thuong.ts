@@ -45,11 +45,16 @@ export interface TienThuong {
   soTien: number;
 }
 
-/** Coefficient × lương cơ sở in force on the decision date, rounded up to the next 10.000 đồng (§5.4). */
+/**
+ * Coefficient × lương cơ sở in force on the decision date, rounded up to the next 10.000 đồng (§5.4); undefined when
+ * the award has no coefficient for that subject or no lương cơ sở is on record for that date.
+ */
 export function tienThuong(award: KhenThuongDef, doiTuong: DoiTuong, isoDate: string, reg: Regulations): TienThuong | undefined {
   const hs = inForce(award.heSo, isoDate);
   const heSo = doiTuong === 'ca-nhan' ? hs.caNhan : hs.tapThe;
   if (heSo === undefined) return undefined;
+  // Before the first lương cơ sở on record there is nothing to compute from: the caller reports it.
+  if (!reg.luongCoSo.values.some((v) => v.from <= isoDate)) return undefined;
   const luongCoSo = inForce(reg.luongCoSo.values, isoDate).value;
   // Coefficients have one decimal: work in tenths so 0,3 × 2.340.000 is exactly 702.000.
   const tho = (Math.round(heSo * 10) * luongCoSo) / 10;
