@@ -84,7 +84,8 @@ describe('the batch', () => {
     const all = walk(out);
     expect(all.filter((f) => path.basename(f).startsWith('.vanban-tmp-'))).toEqual([]);
     const listed = [...jobs.values()].flatMap((j) => j.files.map((f) => path.relative(out, f).split(path.sep).join('/')));
-    expect(all.sort()).toEqual([...listed, 'report.json'].sort());
+    // Besides outputs: the report and the run's journal; the lock is released.
+    expect(all.sort()).toEqual([...listed, 'report.json', '.vanban/journal.jsonl'].sort());
   });
 });
 
