@@ -38,7 +38,7 @@ Tùy chọn / Options:
   --out DIR            thư mục đầu ra / output folder (mặc định/default: output)
   --format LIST        docx, pdf hoặc cả hai / docx, pdf or both (mặc định/default: docx,pdf)
   --resume             bỏ qua tệp đã làm và còn mới / skip inputs whose outputs are up to date
-  --jobs N             số luồng xử lý (0 = một luồng) / worker threads (0 = none; default: one per core for 32+ inputs)
+  --jobs N             số luồng xử lý (0 = một luồng) / worker threads (0 = none; default: cores-1 from 4 cores and 32 inputs)
   --dump view-model    ghi thêm <tên>.view-model.json / also write <name>.view-model.json
   --quiet              chỉ in lỗi và tóm tắt / print only issues and the summary
 
