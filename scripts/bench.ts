@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../src/paths';
+import { descendantsOf } from './bench/proc';
 import { writeSynthetic } from './bench/synthetic';
 
 interface Args {
@@ -37,28 +38,14 @@ function parseArgs(argv: string[]): Args {
  * among the processes that map it, so Chromium's many processes are not counted several times over.
  */
 function treeRss(root: number): number {
-  const children = new Map<number, number[]>();
-  for (const d of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(d)]);
-    } catch {
-      // gone meanwhile
-    }
-  }
   let total = 0;
-  const stack = [root];
-  while (stack.length) {
-    const pid = stack.pop()!;
+  for (const pid of [root, ...descendantsOf(root)]) {
     try {
       const rollup = fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
       total += Number(/^Pss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? 0) * 1024;
     } catch {
       // gone meanwhile
     }
-    stack.push(...(children.get(pid) ?? []));
   }
   return total;
 }

@@ -11,6 +11,7 @@ import { parseJson, prepare } from '../src/pipeline/prepare';
 import { planInput, type PdfJob } from '../src/pipeline/plan';
 import { BrowserPool } from '../src/render/pdf/browser';
 import { newStats, printJobs } from '../src/render/pdf/batch';
+import { descendantsOf } from '../scripts/bench/proc';
 import { writeSynthetic } from '../scripts/bench/synthetic';
 import { EXAMPLES, pdfText, tmpDir } from './helpers';
 
@@ -105,28 +106,13 @@ function vanban(args: string[], opts: { env?: Record<string, string>; watch?: st
 
 /** Pids of a process's descendants whose command line contains `needle`. */
 function descendants(root: number, needle: string): number[] {
-  const kids = new Map<number, number[]>();
-  for (const d of fs.readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
+  return descendantsOf(root).filter((pid) => {
     try {
-      const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      kids.set(ppid, [...(kids.get(ppid) ?? []), Number(d)]);
+      return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(needle);
     } catch {
-      // gone
+      return false;
     }
-  }
-  const found: number[] = [];
-  const stack = [...(kids.get(root) ?? [])];
-  while (stack.length) {
-    const pid = stack.pop()!;
-    try {
-      if (fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(needle)) found.push(pid);
-    } catch {
-      // gone
-    }
-    stack.push(...(kids.get(pid) ?? []));
-  }
-  return found;
+  });
 }
 
 interface Report {

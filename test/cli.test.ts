@@ -29,6 +29,17 @@ describe('usage', () => {
   it.each([[['render']], [['render', 'x.json', '--format', 'odt']], [['render', 'x.json', '--bogus']], [['publish', 'x.json']], [[]]])('exits 2 for %j', (args) => {
     expect(vanban(args).code).toBe(2);
   });
+  it.each(['abc', '-1', '65', '1.5'])('exits 2 for --jobs %s, naming the option and the allowed range', (n) => {
+    const r = vanban(['render', MINIMAL, '--jobs', n, '--out', tmpDir('cli-jobs')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`--jobs: "${n}"`);
+    expect(r.err).toContain('use a number from 0 to 64');
+  });
+  it('lists the new exit codes in the help', () => {
+    const r = vanban(['--help']);
+    for (const c of ['75 ', '130, 143 ']) expect(r.out).toContain(`\n  ${c}`);
+    expect(r.out).toContain('--resume');
+  });
   it('exits 2 when nothing matches', () => {
     const r = vanban(['render', 'nothing-here/*.json', '--out', tmpDir('cli-none')]);
     expect(r.code).toBe(2);

@@ -61,12 +61,6 @@ export function renderAppendixBody(vm: { phuLuc?: unknown }): string | undefined
   return tpl(vm.phuLuc);
 }
 
-/** Renders an appendix as a page of its own. */
-export function renderAppendixHtml(vm: { meta: { title: string }; phuLuc?: unknown }): string | undefined {
-  const body = renderAppendixBody(vm);
-  return body === undefined ? undefined : wrapHtml(vm.meta.title, body);
-}
-
 let phuLucTpl: HandlebarsTemplateDelegate | undefined;
 
 /** The body HTML of one document from its form's template; `vm` is read, never changed. */

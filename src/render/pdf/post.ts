@@ -103,17 +103,6 @@ export function setMetadata(doc: PDFDocument, meta: DocumentMeta): void {
   doc.catalog.set(PDFName.of('Lang'), PDFString.of(meta.language));
 }
 
-/**
- * Joins the printed parts (the document, then its appendices), numbers each part's pages on their own and writes
- * metadata; the output depends only on the printed PDFs and the view model.
- */
-export async function finishPdf(printed: Uint8Array | Uint8Array[], meta: DocumentMeta): Promise<Uint8Array> {
-  const parts = Array.isArray(printed) ? printed : [printed];
-  // updateMetadata: false, or pdf-lib stamps "now" and the same input no longer gives the same bytes.
-  const loaded = await Promise.all(parts.map((p) => PDFDocument.load(p, { updateMetadata: false })));
-  return finishFromPages(loaded.map((src) => ({ src, first: 0, count: src.getPageCount() })), meta);
-}
-
 /** A run of pages of a printed PDF that makes one part of a document. */
 export interface PageRange {
   src: PDFDocument;
