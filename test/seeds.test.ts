@@ -6,7 +6,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../src/paths';
 import { coverage, hasGappedLine, pdfText, renderAll, squash, tmpDir } from './helpers';
 
-const SEEDS_DIR = path.resolve(ROOT, '..', 'shared', 'seeds');
+// The seeds sit beside the project (../shared/seeds); VANBAN_SEEDS_DIR points elsewhere for a clone in another place.
+const SEEDS_DIR = path.resolve(process.env.VANBAN_SEEDS_DIR ?? path.join(ROOT, '..', 'shared', 'seeds'));
+if (!fs.existsSync(SEEDS_DIR)) {
+  throw new Error(`The seed documents are not at ${SEEDS_DIR}: clone the project beside ../shared, or set VANBAN_SEEDS_DIR.`);
+}
 const out = tmpDir('seeds');
 
 interface Expectation {
