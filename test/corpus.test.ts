@@ -9,7 +9,8 @@ import { CATALOGUE } from '../src/errors/catalogue';
 import { outputStem } from '../src/output/write';
 import { ROOT } from '../src/paths';
 import { baseInputs, corpus, type CorpusCase } from './corpus/generate';
-import { docxPart, docxText, hasTool, libreOfficeToPdf, pdfText, tmpDir } from './helpers';
+import { docxPart, docxText, libreOfficeToPdf, pdfText, tmpDir } from './helpers';
+import { needTool } from './needs';
 
 interface Job {
   source: string;
@@ -141,7 +142,7 @@ describe.each(CASES.map((c) => [c.file, c] as const))('%s', (file, c) => {
   }
 });
 
-it.runIf(hasTool('soffice'))('every DOCX written opens in LibreOffice (one conversion for the whole batch)', () => {
+it.runIf(needTool('soffice', 'the LibreOffice check of the corpus (test/corpus.test.ts)'))('every DOCX written opens in LibreOffice (one conversion for the whole batch)', () => {
   const docx = [...jobs.values()].flatMap((j) => j.files.filter((f) => f.endsWith('.docx')));
   expect(docx.length).toBeGreaterThanOrEqual(25);
   // LibreOffice names its output after the file name: give each a unique one in a flat folder.

@@ -101,15 +101,6 @@ export function coverage(reference: string, candidate: string): number {
   return ref.length === 0 ? 1 : found / ref.length;
 }
 
-export function hasTool(name: string): boolean {
-  try {
-    execFileSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Converts DOCX files to PDF with LibreOffice headless in one call; returns the PDF paths. */
 export function libreOfficeToPdf(docxFiles: string[], outDir: string): string[] {
   const profile = tmpDir('lo-profile');

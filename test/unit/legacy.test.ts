@@ -10,7 +10,7 @@ import { decodeTcvn3, decodeVni, detectLegacy, encodeTcvn3, encodeVni } from '..
 import { isVietnameseSyllable } from '../../src/schema/syllable';
 import { prepare } from '../../src/pipeline/prepare';
 import { ROOT } from '../../src/paths';
-import { hasTool } from '../helpers';
+import { needSeeds, needTool, SEEDS_DIR } from '../needs';
 
 /** Sentences of administrative and everyday Vietnamese; together they hold every letter and every tone. */
 const SENTENCES = [
@@ -59,7 +59,7 @@ describe('the tables', () => {
     expect(new Set(Object.values(TCVN3)).size).toBe(Object.keys(TCVN3).length);
   });
 
-  it.runIf(hasTool('iconv'))('agree byte for byte with the system converter for TCVN 5712 (VN3 part)', () => {
+  it.runIf(needTool('iconv', 'the TCVN3 comparison with iconv (test/unit/legacy.test.ts)'))('agree byte for byte with the system converter for TCVN 5712 (VN3 part)', () => {
     const letters = Object.keys(TCVN3);
     const bytes = Buffer.from(letters.map((l) => TCVN3[l]).join('\n'), 'latin1');
     const viaIconv = execFileSync('iconv', ['-f', 'TCVN5712-1', '-t', 'UTF-8'], { input: bytes }).toString('utf8').normalize('NFC');
@@ -136,14 +136,17 @@ describe('unsure or not legacy', () => {
   const strings = (v: unknown): string[] =>
     typeof v === 'string' ? [v] : Array.isArray(v) ? v.flatMap(strings) : v && typeof v === 'object' ? Object.values(v).flatMap(strings) : [];
 
-  it('never flags a string of the examples, the fixtures or the seeds', () => {
+  it('never flags a string of the examples or the fixtures', () => {
     const files = fg.sync(['data/**/*.json', 'test/fixtures/*.json'], { cwd: ROOT, absolute: true });
     const texts = files.flatMap((f) => strings(JSON.parse(fs.readFileSync(f, 'utf8'))));
-    const seedsDir = path.resolve(ROOT, '..', 'shared', 'seeds');
-    if (fs.existsSync(seedsDir)) {
-      for (const f of fs.readdirSync(seedsDir)) texts.push(...fs.readFileSync(path.join(seedsDir, f), 'utf8').split('\n'));
-    }
     expect(texts.length).toBeGreaterThan(500);
+    const flagged = texts.filter((t) => detectLegacy(t.normalize('NFC')).kind !== 'none');
+    expect(flagged).toEqual([]);
+  });
+
+  it.runIf(needSeeds('legacy detection over the seed documents (test/unit/legacy.test.ts)'))('never flags a line of the seeds', () => {
+    const texts = fs.readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).flatMap((f) => fs.readFileSync(path.join(SEEDS_DIR, f), 'utf8').split('\n'));
+    expect(texts.length).toBeGreaterThan(200);
     const flagged = texts.filter((t) => detectLegacy(t.normalize('NFC')).kind !== 'none');
     expect(flagged).toEqual([]);
   });
