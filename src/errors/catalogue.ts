@@ -217,6 +217,11 @@ export const CATALOGUE = {
     message: (p) => ({ vi: `Mẫu "${p.id}" không có định nghĩa src/forms/${p.id}.ts.`, en: `Form "${p.id}" has no definition src/forms/${p.id}.ts.` }),
     hint: () => ({ vi: 'Tạo mẫu mới bằng "vanban new-form <id>": lệnh tạo cả hai nửa.', en: 'Create forms with "vanban new-form <id>": it writes both halves.' }),
   },
+  'template.definition': {
+    stage: 'template', severity: 'error',
+    message: (p) => ({ vi: `Định nghĩa mẫu ${p.file} không dùng được: ${p.detailVi}`, en: `The form definition ${p.file} cannot be used: ${p.detailEn}` }),
+    hint: (p) => ({ vi: `Sửa ${p.file} sao cho "export default" là định nghĩa mẫu có id "${p.id}", đúng tên thư mục templates/${p.id}/.`, en: `Fix ${p.file} so that its "export default" is a form definition with id "${p.id}", the name of templates/${p.id}/.` }),
+  },
   'template.docx_syntax': {
     stage: 'template', severity: 'error',
     message: (p) => ({ vi: `Thẻ trong template.docx sai cú pháp: ${p.detail}`, en: `A tag of template.docx is malformed: ${p.detail}` }),

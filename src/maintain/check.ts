@@ -107,7 +107,14 @@ export async function checkTemplateDir(dir: string, expectId?: string, opts: Che
   let form: LoadedForm | undefined;
   if (id && FORM_ID.test(id)) {
     if (!fs.existsSync(path.join(FORMS_DIR, `${id}.ts`))) issues.push(makeIssue('template.no_definition', { id }, { template: { file: shown(path.join(dir, 'form.json')) } }));
-    else if (fs.existsSync(path.join(TEMPLATES_DIR, id, 'form.json'))) form = await loadForm(id).catch(() => undefined);
+    else if (fs.existsSync(path.join(TEMPLATES_DIR, id, 'form.json'))) {
+      // What would stop render stops the check too; form.json's own problems are already reported above.
+      form = await loadForm(id).catch((err: unknown) => {
+        const found = err instanceof VanbanError ? err.issues : [makeIssue('template.definition', { file: `src/forms/${id}.ts`, id, detailVi: String(err), detailEn: String(err) }, { template: { file: `src/forms/${id}.ts` } })];
+        issues.push(...found.filter((i) => !issues.some((x) => x.code === i.code && x.template?.place === i.template?.place)));
+        return undefined;
+      });
+    }
   }
   if (settings.hoSo) return issues;
   const example = opts.vm || !form ? undefined : await exampleViewModel(form.settings.id).catch(() => undefined);

@@ -66,6 +66,20 @@ describe('invalid inputs give code and JSON path', () => {
     expect(issues.map((i) => i.path).sort()).toEqual(['$.coQuan.vietTat', '$.ngay', '$.trichYeu']);
   });
 
+  it('reports a refused character together with the schema issues of other fields', async () => {
+    const issues = await issuesOf(mutate((d) => {
+      d.diaDanh = 'Hoàng\u0007Mai';
+      d.trichYeu2 = 'x';
+      delete d.trichYeu;
+    }));
+    expect(issues).toEqual(expect.arrayContaining([
+      { code: 'input.invalid_char', path: '$.diaDanh', severity: 'error' },
+      { code: 'schema.unknown_key', path: '$.trichYeu2', severity: 'error' },
+      { code: 'schema.required', path: '$.trichYeu', severity: 'error' },
+    ]));
+    expect(issues).toHaveLength(3);
+  });
+
   it('names the field and the fix in Vietnamese and English', async () => {
     const p = await prepare(mutate((d) => { d.ngay = '2021-02-30'; }), 'x.json');
     const i = p.issues[0]!;
