@@ -9,7 +9,7 @@ import { CATALOGUE } from '../src/errors/catalogue';
 import { outputStem } from '../src/output/write';
 import { ROOT } from '../src/paths';
 import { baseInputs, corpus, type CorpusCase } from './corpus/generate';
-import { docxPart, docxText, libreOfficeToPdf, pdfText, tmpDir } from './helpers';
+import { docxPart, docxText, libreOfficeToPdf, pathIn, pdfText, tmpDir } from './helpers';
 import { needTool } from './needs';
 
 interface Job {
@@ -75,6 +75,25 @@ describe('the batch', () => {
         if (i.severity === 'error') expect(i.hint?.vi && i.hint.en, `${file}: ${i.code}`).toBeTruthy();
       }
     }
+  });
+
+  it('points every issue at a place that exists in its own input (a missing field: its parent)', () => {
+    let checked = 0;
+    for (const c of CASES) {
+      let input: unknown;
+      try {
+        input = JSON.parse(c.text.toString().replace(/^\uFEFF/, ''));
+      } catch {
+        continue;
+      }
+      for (const i of jobs.get(c.file)!.issues) {
+        if (!i.path) continue;
+        checked++;
+        const missing = i.code === 'schema.required';
+        expect(pathIn(input, i.path, { missingLeaf: missing }), `${c.file}: ${i.code} at ${i.path}`).toBe(true);
+      }
+    }
+    expect(checked).toBeGreaterThan(300);
   });
 
   it('writes every valid record of the batch', () => {

@@ -8,7 +8,7 @@ import { REGULATIONS } from '../src/config/regulations';
 import { bieuQuyet, phanTram, tienThuong } from '../src/viewmodel/khen-thuong';
 import { prepare } from '../src/pipeline/prepare';
 import { ROOT } from '../src/paths';
-import { pdfInfo, pdfText, renderAll, squash, tmpDir } from './helpers';
+import { pathIn, pdfInfo, pdfText, renderAll, squash, tmpDir } from './helpers';
 
 const award = (k: string) => REGULATIONS.khenThuong[k]!;
 const HOANG_MAI = JSON.parse(fs.readFileSync(path.join(ROOT, 'data/nominations/ho-so-hoang-mai-2021.json'), 'utf8'));
@@ -242,5 +242,20 @@ describe('wrong values in the dossier input give code and JSON path', () => {
     }, 'schema.nesting', '$.deCu[2].baoCao.thanhTich[0].noiDung[0].noiDung[0].noiDung[0].noiDung[0]'],
   ])('%s', async (_n, fn, code, p) => {
     expect(await issuesOf(mutate(HOANG_MAI, fn))).toContainEqual({ code, path: p, severity: 'error' });
+  });
+});
+
+describe('issues of the derived documents point into the dossier input', () => {
+  it('reports unclosed markup in the meeting and the tờ trình at the hồ sơ’s own paths', async () => {
+    const input = mutate(HOANG_MAI, (d) => {
+      d.cuocHop.noiDung[0] = '**Khai mạc cuộc họp';
+      d.toTrinh.canCu[d.toTrinh.canCu.length - 1] = 'Căn cứ **Quyết định';
+      d.deCu[0].baoCao.thanhTich[0] = 'Hoàn thành **xuất sắc';
+    });
+    const p = await prepare(input, 'x.json');
+    const markup = p.issues.filter((i) => i.code === 'schema.markup').map((i) => i.path);
+    const last = (input as any).toTrinh.canCu.length - 1;
+    expect(markup).toEqual(expect.arrayContaining(['$.cuocHop.noiDung[0]', `$.toTrinh.canCu[${last}]`]));
+    for (const i of p.issues) expect(pathIn(input, i.path!), `${i.code} at ${i.path}`).toBe(true);
   });
 });

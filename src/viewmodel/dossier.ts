@@ -9,14 +9,44 @@ import { isoNgay, ngayNgan, parseNgay } from './dates';
 import { lines } from './header';
 import { bieuQuyet, phanTram, tienThuong } from './khen-thuong';
 import { award, baoCaoViewModel, bienBanRules, bienBanViewModel, pad2, tenPhongTrao, toTrinhViewModel } from './nomination';
+import { reroot, type Origins } from './origin';
 import { asciiStem } from './text';
 
-/** Paths of the derived biên bản input, mapped back to the dossier's own. */
-function remap(path: string | undefined): string | undefined {
-  if (!path) return path;
-  return path
-    .replace(/^\$\.bieuQuyet\[/, '$.deCu[')
-    .replace(/^\$\.(chuTri|thuKy|vangMat|ketThuc|batDau|phieu)/, '$.cuocHop.$1');
+/** Where the fields of the derived biên bản come from in the hồ sơ. */
+const BIEN_BAN_ORIGINS: Origins = [
+  ['$.coQuan', '$.coQuan'],
+  ['$.coQuan.vietTat', '$.hoiDong.vietTat'],
+  ['$.so', '$.cuocHop.so'],
+  ['$.tenHoiDong', '$.hoiDong.ten'],
+  ['$.veViec', '$.phongTrao.ten'],
+  ['$.thanhVien', '$.hoiDong.thanhVien'],
+  ['$.bieuQuyet', '$.deCu'],
+  ...(['batDau', 'ketThuc', 'diaDiem', 'vangMat', 'chuTri', 'thuKy', 'noiDung', 'phieu'] as const).map((k) => [`$.${k}`, `$.cuocHop.${k}`] as const),
+];
+
+/** Where the fields of the derived tờ trình come from: its own part of the hồ sơ, the shared parts, the nominees who passed. */
+function toTrinhOrigins(input: HoSoInput, passedIndex: number[]): Origins {
+  const own = (['so', 'ngay', 'kinhGui', 'noiNhan', 'luu', 'nguoiKy'] as const).map((k) => [`$.${k}`, `$.toTrinh.${k}`] as const);
+  const shared = (['coQuan', 'diaDanh', 'capKhenThuong', 'phongTrao', 'tinhTien'] as const).map((k) => [`$.${k}`, `$.${k}`] as const);
+  const canCu = (input.toTrinh.canCu ?? []).map((_, k) => [`$.canCu[${k}]`, `$.toTrinh.canCu[${k}]`] as const);
+  return [
+    ...own, ...shared, ...canCu,
+    // The căn cứ added last cites the meeting; the trích yếu is made from the campaign's name.
+    [`$.canCu[${canCu.length}]`, '$.cuocHop.batDau'],
+    ['$.trichYeu', '$.phongTrao.ten'],
+    ['$.danhSach', '$.deCu'],
+    ...passedIndex.map((i, j) => [`$.danhSach[${j}]`, `$.deCu[${i}]`] as const),
+  ];
+}
+
+/** Where the fields of nominee i's report come from: the nominee, its report body, and the dossier's shared parts. */
+function baoCaoOrigins(input: HoSoInput, i: number): Origins {
+  return [
+    ['$', `$.deCu[${i}].baoCao`],
+    ...(['coQuan', 'diaDanh', 'phongTrao'] as const).map((k) => [`$.${k}`, `$.${k}`] as const),
+    ...(['doiTuong', 'ten', 'chucVu', 'khenThuong'] as const).map((k) => [`$.${k}`, `$.deCu[${i}].${k}`] as const),
+    ['$.ngay', input.deCu[i]!.baoCao.ngay === undefined ? '$.cuocHop.batDau' : `$.deCu[${i}].baoCao.ngay`],
+  ];
 }
 
 export function hoSoDocuments(input: HoSoInput, _settings: FormSettings, ctx: Context, settingsOf: (id: string) => FormSettings): DossierResult {
@@ -64,7 +94,7 @@ export function hoSoDocuments(input: HoSoInput, _settings: FormSettings, ctx: Co
     phieu: input.cuocHop.phieu,
     bieuQuyet: input.deCu.map(({ baoCao: _b, ...d }) => d),
   };
-  issues.push(...bienBanRules(bienBanInput, ctx).map((i) => ({ ...i, path: remap(i.path) })));
+  issues.push(...reroot(bienBanRules(bienBanInput, ctx), BIEN_BAN_ORIGINS, '$.cuocHop'));
 
   const votes = input.deCu.map((d) => bieuQuyet(d.phieuDongY, total, award(ctx, d.khenThuong), ctx.regulations));
   input.deCu.forEach((d, i) => {
@@ -156,7 +186,12 @@ export function hoSoDocuments(input: HoSoInput, _settings: FormSettings, ctx: Co
   };
   return {
     documents,
-    issues: [...issues, ...bienBan.issues, ...toTrinh.issues, ...reports.flatMap(({ r, i }) => r.issues.map((x) => ({ ...x, path: x.path?.replace(/^\$\./, `$.deCu[${i}].baoCao.`) })))],
+    issues: [
+      ...issues,
+      ...reroot(bienBan.issues, BIEN_BAN_ORIGINS, '$.cuocHop'),
+      ...reroot(toTrinh.issues, toTrinhOrigins(input, passed.map((d) => input.deCu.indexOf(d))), '$.toTrinh'),
+      ...reports.flatMap(({ r, i }) => reroot(r.issues, baoCaoOrigins(input, i), `$.deCu[${i}]`)),
+    ],
     manifest,
   };
 }

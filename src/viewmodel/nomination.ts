@@ -7,6 +7,7 @@ import type { BaoCaoInput, BienBanInput, ThoiDiem, ToTrinhInput } from '../schem
 import { parseThoiDiem } from '../schema/nomination';
 import type { BlockIn } from '../schema/common';
 import { RunParser, canCuParagraphs, closeBody } from './body';
+import { reroot } from './origin';
 import { isoNgay, ngay2, ngayDayDu, parseNgay, thangVanBan } from './dates';
 import { documentViewModel } from './document';
 import { lines } from './header';
@@ -266,17 +267,22 @@ export function baoCaoViewModel(input: BaoCaoInput, settings: FormSettings & { c
     { coQuan: input.coQuan, diaDanh: input.diaDanh, ngay: input.ngay, trichYeu: `${cfg.tieuDe.deNghi} ${inHoa(a.ten)}`, noiNhan: [], nguoiKy: { chucVu: '-', hoTen: input.nguoiBaoCao } },
     settings, ctx,
   );
-  const soLuoc = input.soLuoc ?? {};
-  const profileLines: BlockIn[] = [
-    ...v.soLuoc.flatMap((f) => {
-      const val = (soLuoc as Record<string, unknown>)[f.khoa];
-      return typeof val === 'string' ? [{ gach: `${f.nhan}: ${val}` }] : [];
-    }),
-    ...v.doanSoLuoc.flatMap((f) => {
-      const val = (soLuoc as Record<string, unknown>)[f.khoa];
-      return Array.isArray(val) && val.length ? [{ tieuDe: f.tieuDe, noiDung: val as string[] }] : [];
-    }),
-  ];
+  const soLuoc = (input.soLuoc ?? {}) as Record<string, unknown>;
+  // The body is built from the profile fields and the achievements; each line remembers its input field.
+  const origins: [string, string][] = [['$.thanhTich[1].noiDung', '$.thanhTich']];
+  const profileLines: BlockIn[] = [];
+  const line = (block: BlockIn, khoa: string, part: string) => {
+    origins.push([`$.thanhTich[0].noiDung[${profileLines.length}].${part}`, `$.soLuoc.${khoa}`]);
+    profileLines.push(block);
+  };
+  for (const f of v.soLuoc) {
+    const val = soLuoc[f.khoa];
+    if (typeof val === 'string') line({ gach: `${f.nhan}: ${val}` }, f.khoa, 'gach');
+  }
+  for (const f of v.doanSoLuoc) {
+    const val = soLuoc[f.khoa];
+    if (Array.isArray(val) && val.length) line({ tieuDe: f.tieuDe, noiDung: val as string[] }, f.khoa, 'noiDung');
+  }
   const blocks: BlockIn[] = [
     { tieuDe: v.muc[0], noiDung: profileLines.length ? profileLines : undefined } as BlockIn,
     { tieuDe: v.muc[1], noiDung: input.thanhTich as BlockIn[] },
@@ -320,6 +326,6 @@ export function baoCaoViewModel(input: BaoCaoInput, settings: FormSettings & { c
   vm.meta.subject = `Báo cáo thành tích ${input.ten}`;
   vm.meta.keywords = [cfg.tieuDe.dong1, a.ten, input.phongTrao.ten];
   vm.meta.title = `Báo cáo thành tích đề nghị tặng ${a.ten}: ${input.ten}`;
-  return { vm, issues: parser.issues };
+  return { vm, issues: reroot(parser.issues, origins, '$.thanhTich') };
 }
 
