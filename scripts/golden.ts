@@ -7,12 +7,8 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import fg from 'fast-glob';
 import PizZip from 'pizzip';
-import { hasErrors } from '../src/errors/issue';
-import { outputStem } from '../src/output/write';
+import { BrowserPool, check, fromText, outputStem, render } from '../src/api';
 import { ROOT } from '../src/paths';
-import { parseJson, prepare } from '../src/pipeline/prepare';
-import { renderPrepared } from '../src/pipeline/render-input';
-import { BrowserPool } from '../src/render/pdf/browser';
 
 export const GOLDEN_DIR = path.join(ROOT, 'test', 'golden');
 
@@ -48,11 +44,10 @@ export async function goldenOutputs(): Promise<Map<string, string>> {
   try {
     for (const input of goldenInputs()) {
       // A relative source: nothing machine-specific may reach a golden.
-      const parsed = parseJson(fs.readFileSync(path.join(ROOT, input), 'utf8'), input);
-      const prepared = await prepare(parsed.value, input);
-      if (hasErrors(prepared.issues)) throw new Error(`${input} is invalid: ${prepared.issues.map((i) => i.code).join(', ')}`);
+      const file = await check(fromText(fs.readFileSync(path.join(ROOT, input), 'utf8'), input));
+      if (!file.ok) throw new Error(`${input} is invalid: ${file.messages.map((i) => i.code).join(', ')}`);
       const stem = outputStem(input);
-      const files = await renderPrepared(prepared, stem, { formats: ['docx', 'pdf'], pool, dumpViewModel: true });
+      const files = await render(file, stem, { formats: ['docx', 'pdf'], pool, dumpViewModel: true });
       for (const f of files) {
         // stem.docx → stem/document.xml; stem/01-to-trinh.docx → stem/01-to-trinh.document.xml
         const base = f.file.includes('/') ? `${f.file.replace(/\.[^.]+(\.json)?$/, '')}.` : `${stem}/`;

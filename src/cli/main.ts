@@ -2,11 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
-import { formatIssue } from '../errors/present';
-import { knownFormIds } from '../forms/registry';
+import { FORMATS, formatIssue, issuesOf, knownFormIds, runBatch, VanbanError, type Format, type JobResult, type RunReport } from '../api';
 import { atomicWrite } from '../output/write';
-import { VanbanError } from '../errors/issue';
-import { issuesOf, runBatch, type Format, type JobResult, type RunReport } from '../pipeline/run';
 import { Progress } from './progress';
 import { ROOT } from '../paths';
 
@@ -89,7 +86,7 @@ export function parseArgs(argv: string[]): Parsed {
     else if (a === '--out' || a.startsWith('--out=') || a === '-o') p.out = value();
     else if (a === '--format' || a.startsWith('--format=')) {
       const list = value().split(',').map((s) => s.trim()).filter(Boolean);
-      const bad = list.filter((f) => f !== 'docx' && f !== 'pdf');
+      const bad = list.filter((f) => !(FORMATS as readonly string[]).includes(f));
       if (bad.length || list.length === 0) p.error = `--format: ${bad.join(',') || '(trống/empty)'} không hợp lệ; dùng docx, pdf / invalid; use docx, pdf`;
       p.formats = list as Format[];
     } else if (a === '--dump' || a.startsWith('--dump=')) {

@@ -4,7 +4,9 @@ import { renderAppendixBody, renderHtmlBody } from '../render/html/render';
 import type { DocumentMeta } from '../viewmodel/types';
 import type { Prepared } from './prepare';
 
-export type Format = 'docx' | 'pdf';
+/** The output formats, registered here and nowhere else. */
+export const FORMATS = ['docx', 'pdf'] as const;
+export type Format = (typeof FORMATS)[number];
 
 /** One document to print: the body HTML of each part (the document, then its appendix) and its metadata. */
 export interface PdfJob {
