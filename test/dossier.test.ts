@@ -97,11 +97,17 @@ describe('rules of the dossier', () => {
 });
 
 describe('one source, documents that agree', () => {
-  it.each([['Hoàng Mai', HOANG_MAI], ['xã', XA]])('%s: names, counts and votes agree across tờ trình, biên bản and reports', async (_n, input) => {
+  // Who passed, worked out by hand from §5.2: Đặng Quốc Việt's 7 of 9 (77,8 %) is under the 80 % of CSTĐCS; every
+  // Giấy khen and Lao động tiên tiến vote here is over half, and Ngô Thanh Tùng's 8 of 9 (88,9 %) reaches 80 %.
+  it.each([
+    ['Hoàng Mai', HOANG_MAI, ['Đặng Quốc Việt']],
+    ['xã', XA, []],
+  ] as const)('%s: names, counts and votes agree across tờ trình, biên bản and reports', async (_n, input, refused) => {
     const p = await prepare(input, 'ho-so.json');
     const [toTrinh, bienBan, ...reports] = p.documents;
     const members = input.hoiDong.thanhVien.length;
-    const passed = input.deCu.filter((d: any) => bieuQuyet(d.phieuDongY, members, award(d.khenThuong), REGULATIONS).dat);
+    const passed = input.deCu.filter((d: any) => !(refused as readonly string[]).includes(d.ten));
+    expect(passed.length).toBe(input.deCu.length - refused.length);
     const listed = toTrinh!.vm.phuLuc!.bang.dong.filter((r) => !r.nhom && r.o[1] !== 'Tổng cộng').map((r) => r.o[1]);
     expect(listed.sort()).toEqual(passed.map((d: any) => d.ten).sort());
     expect(reports.map((r) => r.title.replace('Báo cáo thành tích: ', '')).sort()).toEqual(passed.map((d: any) => d.ten).sort());
