@@ -71,8 +71,8 @@ describe('a batch with good and bad records', () => {
     const bad = report.jobs.find((j: { source: string }) => j.source.endsWith('b-bad-date.json'));
     expect(bad.status).toBe('invalid');
     expect(bad.issues[0]).toMatchObject({ code: 'schema.date_invalid', path: '$.ngay', severity: 'error' });
-    expect(bad.issues[0].message.vi).toBeTruthy();
-    expect(bad.issues[0].message.en).toBeTruthy();
+    expect(bad.issues[0].message.vi).toContain('«Ngày ban hành»');
+    expect(bad.issues[0].message.en).toContain('"Date of issue"');
   });
 });
 

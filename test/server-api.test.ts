@@ -233,7 +233,6 @@ describe('POST /api/validate', () => {
 describe('timeouts', () => {
   it('drops a request whose body never finishes arriving', async () => {
     const url = new URL(base);
-    const started = Date.now();
     const answer = await new Promise<string>((resolve) => {
       const socket = net.connect(Number(url.port), url.hostname, () => {
         socket.write('POST /api/validate/ke-hoach HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"form":');
@@ -244,7 +243,6 @@ describe('timeouts', () => {
       socket.on('error', () => undefined);
     });
     expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 408 Request Timeout');
-    expect(Date.now() - started).toBeLessThan(5_000);
   });
 });
 
