@@ -113,6 +113,12 @@ export async function expandInputs(patterns: string[]): Promise<{ files: string[
       files.push(pattern);
       continue;
     }
+    // A file named outright that is there but cannot be read (a dangling link) is an input that fails, not "no match".
+    const link = fs.lstatSync(pattern, { throwIfNoEntry: false });
+    if (link?.isSymbolicLink() && !fs.existsSync(pattern)) {
+      files.push(pattern);
+      continue;
+    }
     const isDir = fs.existsSync(pattern) && fs.statSync(pattern).isDirectory();
     const glob = isDir ? `${fg.convertPathToPattern(pattern)}/**/*.json` : pattern;
     const found = (await fg(glob, { onlyFiles: true, dot: false, followSymbolicLinks: false })).sort();
