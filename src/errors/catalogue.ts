@@ -131,6 +131,7 @@ export const CATALOGUE = {
   'schema.invalid': {
     stage: 'schema', severity: 'error',
     message: (p) => ({ vi: `Trường ${f(p)} không hợp lệ: ${p.detail}`, en: `Field ${e(p)} is invalid: ${p.detail}` }),
+    hint: (p) => ({ vi: `Sửa giá trị tại ${p.path} theo điều kiện nêu trên.`, en: `Change the value at ${p.path} to meet the condition above.` }),
   },
   'rule.no_money': {
     stage: 'rule', severity: 'warning',

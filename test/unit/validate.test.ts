@@ -128,3 +128,17 @@ describe('input nested beyond any document', () => {
     expect(issues[0]!.path).toMatch(/^\$\.noiDung\[0\]\.noiDung\[0\]/);
   });
 });
+
+describe('schemas a maintainer writes for a new form', () => {
+  // The shipped forms use custom checks with their own codes; a new form's schema may use zod's own formats.
+  it('maps a failed format to schema.format and any other refusal to schema.invalid, at the field', async () => {
+    const { z } = await import('zod');
+    const { validateWith } = await import('../../src/schema/validate');
+    const schema = z.strictObject({ maSo: z.string().regex(/^\d{4}$/), ghiChu: z.string().refine((s) => s !== 'x', 'không được là x') });
+    const r = validateWith(schema, { maSo: 'AB12', ghiChu: 'x' }, 'moi.json');
+    expect(r.value).toBeUndefined();
+    expect(r.issues.map((i) => [i.code, i.path])).toEqual([['schema.format', '$.maSo'], ['schema.invalid', '$.ghiChu']]);
+    expect(r.issues[0]!.message.en).toContain('AB12');
+    expect(r.issues[1]!.message.en).toContain('không được là x');
+  });
+});
