@@ -53,6 +53,21 @@ export const CATALOGUE = {
     message: (p) => ({ vi: `Trường ${f(p)} có ký tự ẩn (${p.chars}: dấu định hướng chữ hoặc ký tự độ rộng 0), đã được xóa.`, en: `Field ${e(p)} held invisible characters (${p.chars}: text-direction or zero-width marks), which were removed.` }),
     hint: () => ({ vi: 'Không cần làm gì; các ký tự này thường theo văn bản chép từ trang web hoặc tệp PDF.', en: 'Nothing to do; they usually come with text copied from web pages or PDF files.' }),
   },
+  'input.typed_number': {
+    stage: 'input', severity: 'warning',
+    message: (p) => ({ vi: `Trường ${p.path} có số thứ tự hoặc dấu đầu dòng gõ tay "${p.label}", đã bỏ vì vanban tự đánh số: "${p.text}".`, en: `Field ${p.path} starts with a typed number or bullet "${p.label}", removed because vanban numbers it: "${p.text}".` }),
+    hint: () => ({ vi: 'Không cần làm gì; lần sau chỉ gõ nội dung, không gõ "II.", "1.", "a)", "-", "+".', en: 'Nothing to do; next time type the text only, without "II.", "1.", "a)", "-", "+".' }),
+  },
+  'input.recipient_generated': {
+    stage: 'input', severity: 'warning',
+    message: (p) => ({ vi: `Nơi nhận ${p.path} "${p.text}" do vanban tự in, nên không in lần nữa.`, en: `Recipient ${p.path} "${p.text}" is printed by vanban itself, so it is not printed twice.` }),
+    hint: () => ({ vi: '"Như trên" được in tự động; ghi đơn vị lưu vào "luu" (ví dụ {"donVi": ["VP"]}).', en: '"Như trên" is printed automatically; put the filing unit in "luu" (e.g. {"donVi": ["VP"]}).' }),
+  },
+  'input.lines_split': {
+    stage: 'input', severity: 'warning',
+    message: (p) => ({ vi: `Đoạn ${p.path} có ${p.count} dòng, đã tách thành ${p.count} đoạn.`, en: `Paragraph ${p.path} held ${p.count} lines, now ${p.count} paragraphs.` }),
+    hint: () => ({ vi: 'Không cần làm gì; mỗi dòng là một đoạn.', en: 'Nothing to do; each line is a paragraph.' }),
+  },
   'input.legacy_encoding': {
     stage: 'input', severity: 'warning',
     message: (p) => ({ vi: `Trường ${f(p)} được gõ bằng bảng mã cũ ${p.encoding} và đã được chuyển sang Unicode: "${p.text}".`, en: `Field ${e(p)} was typed in the legacy ${p.encoding} encoding and was converted to Unicode: "${p.text}".` }),
