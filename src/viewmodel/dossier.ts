@@ -40,7 +40,15 @@ function fromBaoCao(path: string, i: number): string {
   return path.replace(/^\$\./, `$.deCu[${i}].baoCao.`);
 }
 
-const mapped = (issues: readonly Issue[], f: (p: string) => string): Issue[] => issues.map((x) => (x.path ? { ...x, path: f(x.path) } : x));
+/** Issues of a derived document at the hồ sơ's paths, also where a message names the field by its path. */
+function mapped(issues: readonly Issue[], f: (p: string) => string): Issue[] {
+  return issues.map((x) => {
+    if (!x.path) return x;
+    const to = f(x.path);
+    const swap = (s: string) => s.split(x.path!).join(to);
+    return { ...x, path: to, message: { vi: swap(x.message.vi), en: swap(x.message.en) }, ...(x.hint ? { hint: { vi: swap(x.hint.vi), en: swap(x.hint.en) } } : {}) };
+  });
+}
 
 /**
  * The header of a nominee's report (§4.2.2, "ĐƠN VỊ CẤP TRÊN" over the reporting unit): as given, else a collective
