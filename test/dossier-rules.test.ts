@@ -380,9 +380,13 @@ describe('the report’s form and header follow the award and its subject (§4)'
   it('heads each report with its unit under its superior, never with the council', async () => {
     const p = await prepare(structuredClone(XA), 'x.json');
     const header = (ten: string) => p.documents.find((d) => d.title === `Báo cáo thành tích: ${ten}`)!.vm.header;
-    expect(header('Trung tâm Phục vụ hành chính công xã Gia Tân')).toMatchObject({ chuQuan: ['UBND XÃ GIA TÂN'], banHanh: ['TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG XÃ GIA TÂN'] });
+    expect(header('Trung tâm Phục vụ hành chính công xã Gia Tân')).toMatchObject({ chuQuan: ['UBND XÃ GIA TÂN'], banHanh: ['TRUNG TÂM PHỤC VỤ', 'HÀNH CHÍNH CÔNG'] });
     expect(header('Ngô Thanh Tùng')).toMatchObject({ chuQuan: ['UBND XÃ GIA TÂN'], banHanh: ['PHÒNG VĂN HÓA - XÃ HỘI'] });
     expect(header('Lã Thị Thu Hiền')).toMatchObject({ chuQuan: [], banHanh: ['ỦY BAN NHÂN DÂN', 'XÃ GIA TÂN'] });
+    // Without "coQuan", a collective stands under the body the proposing unit belongs to.
+    const own = await prepare(mutate(XA, (d) => { delete d.deCu[0].baoCao.coQuan; }), 'x.json');
+    expect(own.documents.find((d) => d.title === 'Báo cáo thành tích: Trung tâm Phục vụ hành chính công xã Gia Tân')!.vm.header)
+      .toMatchObject({ chuQuan: ['UBND XÃ GIA TÂN'], banHanh: ['TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG XÃ GIA TÂN'] });
     for (const d of p.documents.filter((x) => x.title.startsWith('Báo cáo'))) expect(d.vm.header.banHanh.join(' ')).not.toContain('HỘI ĐỒNG');
   });
 });
