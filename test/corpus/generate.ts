@@ -48,7 +48,7 @@ export function baseInputs(): Record<string, Record<string, any>> {
   };
 }
 
-const DATE_KEYS = new Set(['ngay', 'batDau', 'ketThuc']);
+const DATE_KEYS = new Set(['ngay', 'batDau', 'ketThuc', 'ngayQuyetDinh']);
 const ENUM_KEYS = new Set(['doiTuong', 'khenThuong', 'hinhThuc']);
 
 function isOptional(schema: z.ZodType): boolean {
