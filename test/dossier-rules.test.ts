@@ -158,6 +158,12 @@ const ROWS: Row[] = [
     vi: 'Ngày quyết định khen thưởng 20/11/2025 trước ngày tờ trình 24/11/2025.',
   },
   {
+    name: 'a decision expected in a month before the tờ trình’s',
+    base: XA, fn: (d) => { d.ngayQuyetDinh = '2025-10'; },
+    code: 'rule.decision_date', path: '$.ngayQuyetDinh', severity: 'error',
+    vi: 'Ngày quyết định khen thưởng tháng 10/2025 trước ngày tờ trình 24/11/2025.',
+  },
+  {
     name: 'the tờ trình form: a decision dated before it',
     base: TO_TRINH, fn: (d) => { d.ngayQuyetDinh = '2024-12-01'; },
     code: 'rule.decision_date', path: '$.ngayQuyetDinh', severity: 'error',

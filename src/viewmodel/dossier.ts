@@ -9,8 +9,8 @@ import { parseThoiDiem, type BaoCaoInput, type BienBanInput, type HoSoInput, typ
 import { baoCaoViewModel, chonMau, loaiBaoCao, loaiHinhIssues, type BaoCaoStructure } from './bao-cao';
 import { isoNgay, ngayNgan, parseNgay } from './dates';
 import { lines } from './header';
-import { bieuQuyet, capKhenThuongXa, phanTram, tienThuong } from './khen-thuong';
-import { districtIssues, namedLines, ngayIn, ngayTrichDan, nguoiKyNames, personNameIssues, placeNameIssues, type Named } from './names';
+import { bieuQuyet, capKhenThuongXa, ngayTinhTien, phanTram, tienThuong } from './khen-thuong';
+import { districtIssues, namedLines, ngayGo, ngayIn, ngayTrichDan, nguoiKyNames, personNameIssues, placeNameIssues, type Named } from './names';
 import { award, bienBanRules, bienBanViewModel, demDoiTuong, pad2, tenKhenThuong, tenPhongTrao, toTrinhViewModel } from './nomination';
 import { asciiStem } from './text';
 
@@ -129,8 +129,8 @@ export function hoSoDocuments(input: HoSoInput, _settings: FormSettings, ctx: Co
   const meetingIso = isoNgay(start);
   const toTrinhIso = isoNgay(parseNgay(input.toTrinh.ngay)!);
   // §5.4: money is priced on the award decision's date, expected or known; the tờ trình's date stands in for it.
-  const quyetDinhIso = input.ngayQuyetDinh ? isoNgay(parseNgay(input.ngayQuyetDinh)!) : undefined;
-  const tienIso = quyetDinhIso ?? toTrinhIso;
+  const tinhTienTheo = ngayTinhTien(input.ngayQuyetDinh ? parseNgay(input.ngayQuyetDinh) : undefined, toTrinhIso);
+  const tienIso = tinhTienTheo.iso;
   const total = input.hoiDong.thanhVien.length;
 
   // Every nominee is checked before anything is drawn.
@@ -143,10 +143,10 @@ export function hoSoDocuments(input: HoSoInput, _settings: FormSettings, ctx: Co
     issues.push(...loaiHinhIssues(a, d.loaiHinh, `$.deCu[${i}].loaiHinh`, ctx));
   });
   if (toTrinhIso < meetingIso) {
-    issues.push(makeIssue('rule.date_order', { toTrinh: ngayIn(toTrinhIso), cuocHop: ngayIn(meetingIso) }, { source: src, path: '$.toTrinh.ngay' }));
+    issues.push(makeIssue('rule.date_order', { toTrinh: ngayGo(input.toTrinh.ngay), cuocHop: ngayIn(meetingIso) }, { source: src, path: '$.toTrinh.ngay' }));
   }
-  if (quyetDinhIso && quyetDinhIso < toTrinhIso) {
-    issues.push(makeIssue('rule.decision_date', { quyetDinh: ngayIn(quyetDinhIso), toTrinh: ngayIn(toTrinhIso) }, { source: src, path: '$.ngayQuyetDinh' }));
+  if (input.ngayQuyetDinh && tinhTienTheo.truocToTrinh) {
+    issues.push(makeIssue('rule.decision_date', { quyetDinh: ngayGo(input.ngayQuyetDinh), toTrinh: ngayGo(input.toTrinh.ngay) }, { source: src, path: '$.ngayQuyetDinh' }));
   }
   issues.push(...nameIssues(input, toTrinhIso, meetingIso, ctx));
 
@@ -271,7 +271,7 @@ export function hoSoDocuments(input: HoSoInput, _settings: FormSettings, ctx: Co
     ...(money ? {
       tinhTien: {
         ngay: tienIso,
-        theo: quyetDinhIso ? 'ngayQuyetDinh' : 'toTrinh.ngay',
+        theo: input.ngayQuyetDinh ? 'ngayQuyetDinh' : 'toTrinh.ngay',
         luongCoSo: money.length && ctx.regulations.luongCoSo.values.some((v) => v.from <= tienIso) ? inForce(ctx.regulations.luongCoSo.values, tienIso).value : null,
       },
       tienThuong: money,

@@ -55,6 +55,23 @@ export interface TienThuong {
 }
 
 /**
+ * The date that prices an award (§5.4): the decision's, expected or known, else the tờ trình's. A decision expected in
+ * a month ("2025-12") is priced on the later of the month's first day and the tờ trình, and is early only if its
+ * month is before the tờ trình's. ISO dates in, ISO out.
+ */
+export function ngayTinhTien(quyetDinh: { nam: number; thang: number; ngay?: number } | undefined, toTrinhIso: string): { iso: string; truocToTrinh: boolean } {
+  if (!quyetDinh) return { iso: toTrinhIso, truocToTrinh: false };
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const month = `${quyetDinh.nam}-${pad(quyetDinh.thang)}`;
+  if (quyetDinh.ngay === undefined) {
+    const first = `${month}-01`;
+    return { iso: first > toTrinhIso ? first : toTrinhIso, truocToTrinh: month < toTrinhIso.slice(0, 7) };
+  }
+  const iso = `${month}-${pad(quyetDinh.ngay)}`;
+  return { iso, truocToTrinh: iso < toTrinhIso };
+}
+
+/**
  * Whether the grantor is the chairman of a commune-level People's Committee (§5.3): a commune word in the name once the
  * district words are taken out ("thị xã" is a district).
  */

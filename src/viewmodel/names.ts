@@ -3,7 +3,7 @@
 import type { Context } from '../forms/types';
 import { makeIssue } from '../errors/catalogue';
 import type { Issue } from '../errors/issue';
-import { ngayNgan, parseNgay } from './dates';
+import { ngayNgan, parseNgay, thangVanBan } from './dates';
 
 /** A name printed by a document and the JSON path of the input field it comes from. */
 export interface Named {
@@ -25,6 +25,12 @@ export function nguoiKyNames(k: { thayMat?: string; chucVuKhac?: string }, base:
     ...(k.thayMat ? [{ path: `${base}.thayMat`, text: k.thayMat }] : []),
     ...(k.chucVuKhac ? [{ path: `${base}.chucVuKhac`, text: k.chucVuKhac }] : []),
   ];
+}
+
+/** A typed date for messages: "14/9/2025", or "tháng 12/2025" when the day is left out. */
+export function ngayGo(s: string): string {
+  const d = parseNgay(s)!;
+  return d.ngay === undefined ? `tháng ${thangVanBan(d.thang)}/${d.nam}` : ngayNgan(d);
 }
 
 /** "14/9/2025": a date as documents print it in running text, for messages. */

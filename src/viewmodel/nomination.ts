@@ -11,8 +11,8 @@ import { RunParser, canCuParagraphs, closeBody } from './body';
 import { isoNgay, ngay2, ngayDayDu, ngayNgan, parseNgay, thangVanBan } from './dates';
 import { documentViewModel } from './document';
 import { lines } from './header';
-import { bieuQuyet, capKhenThuongXa, phanTram, tienThuong, type DoiTuong, type GiaTriChuaXacNhan } from './khen-thuong';
-import { districtIssues, namedLines, ngayIn, nguoiKyNames, personNameIssues, placeNameIssues, type Named } from './names';
+import { bieuQuyet, capKhenThuongXa, ngayTinhTien, phanTram, tienThuong, type DoiTuong, type GiaTriChuaXacNhan } from './khen-thuong';
+import { districtIssues, namedLines, ngayGo, ngayIn, nguoiKyNames, personNameIssues, placeNameIssues, type Named } from './names';
 import { kinhGui } from './noi-nhan';
 import { dinhDangSo, soTienBangChu } from './so-thanh-chu';
 import type { BangVM, DocumentVM, ParagraphVM } from './types';
@@ -87,7 +87,7 @@ export function toTrinhViewModel(input: ToTrinhInput, settings: FormSettings, ct
   const noiDung: ParagraphVM[] = [];
   const phongTrao = tenPhongTrao(input.phongTrao);
   // The award is priced on the decision's date, expected or known; the tờ trình's own date stands in for it (§5.4).
-  const isoTien = input.ngayQuyetDinh ? isoNgay(parseNgay(input.ngayQuyetDinh)!) : iso;
+  const isoTien = ngayTinhTien(input.ngayQuyetDinh ? parseNgay(input.ngayQuyetDinh) : undefined, iso).iso;
   const capXa = capKhenThuongXa(input.capKhenThuong, ctx.regulations);
   const thucHien = input.phongTrao?.keHoach ? `Thực hiện ${input.phongTrao.keHoach} về việc tổ chức phong trào thi đua ${phongTrao}; ` : '';
   noiDung.push(
@@ -198,8 +198,8 @@ function moTaChuaXacNhan(n: ChuaXacNhanNhom, iso: string, ctx: Context): { vi: s
 export function toTrinhRules(input: ToTrinhInput, ctx: Context): Issue[] {
   const iso = isoNgay(parseNgay(input.ngay)!);
   const issues: Issue[] = [];
-  if (input.ngayQuyetDinh && isoNgay(parseNgay(input.ngayQuyetDinh)!) < iso) {
-    issues.push(makeIssue('rule.decision_date', { quyetDinh: ngayIn(isoNgay(parseNgay(input.ngayQuyetDinh)!)), toTrinh: ngayIn(iso) }, { source: ctx.source, path: '$.ngayQuyetDinh' }));
+  if (input.ngayQuyetDinh && ngayTinhTien(parseNgay(input.ngayQuyetDinh), iso).truocToTrinh) {
+    issues.push(makeIssue('rule.decision_date', { quyetDinh: ngayGo(input.ngayQuyetDinh), toTrinh: ngayGo(input.ngay) }, { source: ctx.source, path: '$.ngayQuyetDinh' }));
   }
   issues.push(...placeNameIssues(input.diaDanh, '$.diaDanh', ctx));
   issues.push(...personNameIssues([

@@ -12,7 +12,7 @@ import { tenLoai } from '../../src/viewmodel/loai-van-ban';
 import { measureMm } from '../../src/render/tokens';
 import { inForce, REGULATIONS } from '../../src/config/regulations';
 import { districtIssues, ngayTrichDan, personNameIssues, placeNameIssues } from '../../src/viewmodel/names';
-import { capKhenThuongXa, tienThuong } from '../../src/viewmodel/khen-thuong';
+import { capKhenThuongXa, ngayTinhTien, tienThuong } from '../../src/viewmodel/khen-thuong';
 
 describe('place-and-date line (§1.6, §9)', () => {
   it.each([
@@ -244,6 +244,19 @@ describe('names in full, without titles, and no district after the reform (§1.6
     ['Kế hoạch số 5/KH-UBND', undefined],
     ['Kế hoạch ngày 31/02/2025', undefined],
   ])('reads the date of a cited document: %s → %s', (s, iso) => expect(ngayTrichDan(s)).toBe(iso));
+});
+
+describe('the date that prices an award (§5.4)', () => {
+  it.each([
+    [undefined, '2024-06-30', '2024-06-30', false],
+    [{ nam: 2024, thang: 7, ngay: 15 }, '2024-06-30', '2024-07-15', false],
+    [{ nam: 2024, thang: 6, ngay: 1 }, '2024-06-30', '2024-06-01', true],
+    [{ nam: 2024, thang: 7 }, '2024-06-30', '2024-07-01', false],
+    [{ nam: 2024, thang: 6 }, '2024-06-20', '2024-06-20', false],
+    [{ nam: 2024, thang: 5 }, '2024-06-20', '2024-06-20', true],
+  ])('decision %j, tờ trình %s → priced on %s, early: %s', (qd, toTrinh, iso, early) => {
+    expect(ngayTinhTien(qd, toTrinh)).toEqual({ iso, truocToTrinh: early });
+  });
 });
 
 describe('the commune chairman’s Giấy khen (§5.3, §5.4)', () => {
