@@ -3,7 +3,7 @@
 import type { Context, FormSettings } from '../forms/types';
 import { makeIssue } from '../errors/catalogue';
 import type { Issue } from '../errors/issue';
-import { inForce, type KhenThuongDef } from '../config/regulations';
+import type { KhenThuongDef } from '../config/regulations';
 import type { BienBanInput, ThoiDiem, ToTrinhInput } from '../schema/nomination';
 import { parseThoiDiem } from '../schema/nomination';
 import type { BlockIn } from '../schema/common';
@@ -11,8 +11,9 @@ import { RunParser, canCuParagraphs, closeBody } from './body';
 import { isoNgay, ngay2, ngayDayDu, ngayNgan, parseNgay, thangVanBan } from './dates';
 import { documentViewModel } from './document';
 import { lines } from './header';
-import { bieuQuyet, capKhenThuongXa, ngayTinhTien, phanTram, tienThuong, type DoiTuong, type GiaTriChuaXacNhan } from './khen-thuong';
-import { districtIssues, namedLines, ngayGo, ngayIn, nguoiKyNames, personNameIssues, placeNameIssues, type Named } from './names';
+import { bieuQuyet, capKhenThuongXa, ngayTinhTien, phanTram, type DoiTuong } from './khen-thuong';
+import { tienThuongDanhSach } from './tien-thuong';
+import { districtIssues, namedLines, ngayGo, nguoiKyNames, personNameIssues, placeNameIssues, type Named } from './names';
 import { kinhGui } from './noi-nhan';
 import { dinhDangSo, soTienBangChu } from './so-thanh-chu';
 import type { BangVM, DocumentVM, ParagraphVM } from './types';
@@ -47,9 +48,6 @@ export function demDoiTuong(tapThe: number, caNhan: number, noi = ' và '): stri
 export function tenKhenThuong(a: KhenThuongDef): string {
   return a.loai === 'danh-hieu' ? `danh hiệu “${a.ten}”` : a.ten;
 }
-
-/** "1.5" → "1,5": a decimal as Vietnamese documents write it. */
-const soThapPhan = (n: number) => String(n).replace('.', ',');
 
 /** "08 giờ 00 ngày 10/12/2021": a meeting time in a message. */
 export function gioNgan(t: ThoiDiem): string {
@@ -88,7 +86,6 @@ export function toTrinhViewModel(input: ToTrinhInput, settings: FormSettings, ct
   const phongTrao = tenPhongTrao(input.phongTrao);
   // The award is priced on the decision's date, expected or known; the tờ trình's own date stands in for it (§5.4).
   const isoTien = ngayTinhTien(input.ngayQuyetDinh ? parseNgay(input.ngayQuyetDinh) : undefined, iso).iso;
-  const capXa = capKhenThuongXa(input.capKhenThuong, ctx.regulations);
   const thucHien = input.phongTrao?.keHoach ? `Thực hiện ${input.phongTrao.keHoach} về việc tổ chức phong trào thi đua ${phongTrao}; ` : '';
   noiDung.push(
     plain(`${thucHien}${thucHien ? 'căn cứ' : 'Căn cứ'} thành tích đạt được${phongTrao ? ` trong phong trào thi đua ${phongTrao}` : ''} và kết quả bình xét thi đua, khen thưởng, ${coQuan} kính trình ${input.capKhenThuong} xem xét, tặng:`),
@@ -101,35 +98,11 @@ export function toTrinhViewModel(input: ToTrinhInput, settings: FormSettings, ct
   const tong = { tapThe: input.danhSach.filter((d) => d.doiTuong === 'tap-the').length, caNhan: input.danhSach.filter((d) => d.doiTuong === 'ca-nhan').length };
   noiDung.push(plain(`Tổng số: ${demDoiTuong(tong.tapThe, tong.caNhan, ', ')} (có danh sách kèm theo).`));
 
-  let tongTien = 0;
-  const unconfirmed = new Map<string, ChuaXacNhanNhom>();
-  const tien = input.danhSach.map((d, i) => {
-    if (!input.tinhTien) return undefined;
-    const a = award(ctx, d.khenThuong);
-    const t = tienThuong(a, d.doiTuong, isoTien, ctx.regulations, { capXa });
-    if (!t) {
-      issues.push(makeIssue('rule.no_money', { ten: d.ten, khenThuong: a.ten, doiTuong: tenDoiTuong(d.doiTuong), ngay: ngayIn(isoTien) }, { source: ctx.source, path: `$.danhSach[${i}]` }));
-      return undefined;
-    }
-    for (const u of t.chuaXacNhan) {
-      // One value of the configuration, one warning: a coefficient entry covers both subjects of its award.
-      const key = u.loai === 'heSo' ? `${d.khenThuong}|${u.tag}` : u.tag;
-      const entry: ChuaXacNhanNhom = unconfirmed.get(key) ?? { u, a, capXa: capXa && Boolean(a.heSoCapXa), heSo: new Map(), ten: [] };
-      entry.heSo.set(d.doiTuong, t.heSo);
-      entry.ten.push(d.ten);
-      unconfirmed.set(key, entry);
-    }
-    tongTien += t.soTien;
-    return t;
-  });
-  // One warning per unconfirmed value, naming everyone whose money rests on it.
-  for (const nhom of unconfirmed.values()) {
-    const giaTri = moTaChuaXacNhan(nhom, isoTien, ctx);
-    const ten = nhom.ten;
-    issues.push(makeIssue('rule.unconfirmed_value', { ten: ten.join(', '), giaTriVi: giaTri.vi, giaTriEn: giaTri.en, muc: '§5.4' }, { source: ctx.source, path: '$.tinhTien' }));
-  }
+  const { tien, tongTien, luongCoSo, issues: tienIssues } = input.tinhTien
+    ? tienThuongDanhSach(input.danhSach, isoTien, capKhenThuongXa(input.capKhenThuong, ctx.regulations), ctx)
+    : { tien: input.danhSach.map(() => undefined), tongTien: 0, luongCoSo: undefined, issues: [] };
+  issues.push(...tienIssues);
   if (input.tinhTien) {
-    const luongCoSo = tien.find((t) => t)?.luongCoSo;
     noiDung.push(plain(`Tổng số tiền thưởng: ${dinhDangSo(tongTien)} đồng (bằng chữ: ${soTienBangChu(tongTien)})${luongCoSo ? `, tính theo mức lương cơ sở ${dinhDangSo(luongCoSo)} đồng` : ''}.`));
   }
   noiDung.push(...parser.blocks((input.noiDung ?? []) as BlockIn[], ['noiDung']));
@@ -169,29 +142,6 @@ export function toTrinhViewModel(input: ToTrinhInput, settings: FormSettings, ct
   };
   if (date.ngay === undefined) vm.phuLuc!.kemTheo = vm.phuLuc!.kemTheo.replace(/ngày \d+\//, `ngày ${'\u00A0'.repeat(4)}/`);
   return { vm, issues: [...issues, ...parser.issues] };
-}
-
-interface ChuaXacNhanNhom {
-  u: GiaTriChuaXacNhan;
-  a: KhenThuongDef;
-  capXa: boolean;
-  heSo: Map<DoiTuong, number>;
-  ten: string[];
-}
-
-/** What an unconfirmed value is, for the warning: "hệ số của Giấy khen của Chủ tịch … cấp xã (0,15 cho cá nhân)". */
-function moTaChuaXacNhan(n: ChuaXacNhanNhom, iso: string, ctx: Context): { vi: string; en: string } {
-  const decree = inForce(ctx.regulations.legalProfiles, iso).decreeShort;
-  if (n.u.loai === 'lamTron') {
-    const buoc = dinhDangSo(ctx.regulations.lamTronTien.buoc);
-    return { vi: `việc làm tròn lên bội số ${buoc} đồng thời kỳ ${decree}`, en: `rounding up to a multiple of ${buoc} đồng in the period of ${decree}` };
-  }
-  const cap = n.capXa ? { vi: ' của Chủ tịch Ủy ban nhân dân cấp xã', en: ' of a commune chairman' } : { vi: '', en: '' };
-  const hs = [...n.heSo].sort(([x], [y]) => x.localeCompare(y, 'en'));
-  return {
-    vi: `hệ số của ${n.a.ten}${cap.vi} (${hs.map(([dt, h]) => `${soThapPhan(h)} cho ${tenDoiTuong(dt)}`).join(', ')}) thời kỳ ${decree}`,
-    en: `the coefficient of ${n.a.ten}${cap.en} (${hs.map(([dt, h]) => `${h} for ${dt === 'tap-the' ? 'a collective' : 'an individual'}`).join(', ')}) in the period of ${decree}`,
-  };
 }
 
 /** The rules of a tờ trình on its own: the decision's date, names in full and without titles, the two-tier reform. */
