@@ -9,6 +9,8 @@ import { FORMS_DIR, TEMPLATES_DIR } from '../paths';
 import { docxData, forgetDocxTemplates, renderDocx } from '../render/docx/render';
 import { forgetHtmlTemplates, renderHtml } from '../render/html/render';
 import { tenLoai } from '../viewmodel/loai-van-ban';
+import { missingReportForms } from '../viewmodel/bao-cao';
+import { REGULATIONS } from '../config/regulations';
 import type { DocumentVM } from '../viewmodel/types';
 import { checkDocx } from './check-docx';
 import { checkHbs } from './check-hbs';
@@ -78,7 +80,13 @@ function readSettings(dir: string, expectId: string | undefined, issues: Issue[]
         : { detailVi: `khóa "${key}" sai giá trị: ${i.message}`, detailEn: `key "${key}" has a wrong value: ${i.message}` }, { template: { ...at.template, place: `$.${key}` } }));
     }
   }
-  const s = raw as { id?: unknown; hoSo?: unknown };
+  const s = raw as { id?: unknown; hoSo?: unknown; cauTruc?: unknown };
+  // A report structure names a form line for every legal period, award kind and subject (§4.1–4.4).
+  if (s?.cauTruc !== undefined) {
+    for (const place of missingReportForms(s.cauTruc, REGULATIONS.legalProfiles.map((p) => p.id))) {
+      issues.push(makeIssue('template.form_json', { detailVi: `thiếu dòng mẫu "${place.slice(2)}"`, detailEn: `the form line "${place.slice(2)}" is missing` }, { template: { ...at.template, place } }));
+    }
+  }
   const id = typeof s?.id === 'string' ? s.id : undefined;
   if (id && expectId && id !== expectId) {
     issues.push(makeIssue('template.form_json', { detailVi: `"id" là "${id}" nhưng thư mục là "${expectId}"`, detailEn: `"id" is "${id}" but the folder is "${expectId}"` }, { template: { ...at.template, place: '$.id' } }));
