@@ -29,6 +29,7 @@ Cách dùng / Usage:
   vanban preview <mẫu> [--data TỆP] [--watch] [--out THƯ_MỤC]   xem trước DOCX, PDF, PNG / preview
   vanban new-form <id> [--from ke-hoach]   tạo mẫu mới / scaffold a new form
   vanban serve [--port N] [--host ĐỊA_CHỈ]   biểu mẫu web / web form (http://127.0.0.1:8080/)
+  vanban import <tệp.docx|.txt|.md> [--form MẪU] [--out TỆP.json]   nhập văn bản có sẵn / bring a document in
   vanban --help | --version
 
 Tùy chọn / Options:
@@ -157,6 +158,7 @@ const SUBCOMMANDS: Record<string, () => Promise<{ run: (argv: string[], io: Io) 
   preview: () => import('./preview'),
   'new-form': () => import('./new-form'),
   serve: () => import('./serve'),
+  import: () => import('./import'),
 };
 
 const defaultIo: Io = { out: (s: string) => console.log(s), err: (s: string) => console.error(s) };

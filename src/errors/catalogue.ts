@@ -68,6 +68,16 @@ export const CATALOGUE = {
     message: (p) => ({ vi: `Đoạn ${p.path} có ${p.count} dòng, đã tách thành ${p.count} đoạn.`, en: `Paragraph ${p.path} held ${p.count} lines, now ${p.count} paragraphs.` }),
     hint: () => ({ vi: 'Không cần làm gì; mỗi dòng là một đoạn.', en: 'Nothing to do; each line is a paragraph.' }),
   },
+  'import.unreadable': {
+    stage: 'input', severity: 'error',
+    message: (p) => ({ vi: `Không nhập được ${p.file}: ${p.reasonVi}.`, en: `${p.file} cannot be imported: ${p.reasonEn}.` }),
+    hint: () => ({ vi: 'Nhập tệp .docx, .txt hoặc .md (UTF-8) dưới 20 MB, không có macro hay liên kết ra ngoài; lưu lại từ Word nếu cần.', en: 'Import a .docx, .txt or .md (UTF-8) file under 20 MB without macros or external links; save it again from Word if need be.' }),
+  },
+  'import.unplaced': {
+    stage: 'input', severity: 'warning',
+    message: (p) => ({ vi: `Đoạn ${p.index} không xếp được vào văn bản (${p.whyVi}): "${p.text}".`, en: `Paragraph ${p.index} could not be placed (${p.whyEn}): "${p.text}".` }),
+    hint: () => ({ vi: 'Thêm phần này vào tệp JSON bằng tay nếu cần.', en: 'Add this part to the JSON by hand if it is needed.' }),
+  },
   'input.legacy_encoding': {
     stage: 'input', severity: 'warning',
     message: (p) => ({ vi: `Trường ${f(p)} được gõ bằng bảng mã cũ ${p.encoding} và đã được chuyển sang Unicode: "${p.text}".`, en: `Field ${e(p)} was typed in the legacy ${p.encoding} encoding and was converted to Unicode: "${p.text}".` }),
