@@ -173,6 +173,18 @@ describe('the command line', () => {
     expect(input.noiDung).toEqual([{ tieuDe: 'Mục đích', noiDung: [{ gach: 'Ý thứ nhất.' }] }]);
     expect(fs.existsSync(path.resolve(path.dirname(out), input.$schema))).toBe(true);
   });
+  it('reports a line it cannot place with its paragraph number, and leaves it out', () => {
+    const txt = path.join(dir, 'stray.txt');
+    fs.writeFileSync(txt, 'KẾ HOẠCH\nThi đua năm 2025\nI. Mục đích\n- Ý thứ nhất.\nNơi nhận:\n- Sở Nội vụ;\n- (để T/hiện)\n- Lưu: VT.\nCHỦ TỊCH\nNguyễn Văn A\n');
+    const out = path.join(dir, 'stray.json');
+    const r = vanbanIn(ROOT, ['import', txt, '--out', out]);
+    expect(r.err).toContain(`[import.unplaced] ${txt}`);
+    expect(r.err).toContain('Paragraph 7 could not be placed (a purpose without a recipient): "- (để T/hiện)"');
+    const input = JSON.parse(fs.readFileSync(out, 'utf8'));
+    expect(input.noiNhan).toEqual([{ ten: 'Sở Nội vụ' }]);
+    expect(input.nguoiKy).toEqual({ chucVu: 'Chủ tịch', hoTen: 'Nguyễn Văn A' });
+  });
+
   it('exits 2 on usage errors: no file, an unknown option, a document whose type it cannot tell', () => {
     expect(vanbanIn(ROOT, ['import']).code).toBe(2);
     expect(vanbanIn(ROOT, ['import', 'x.txt', '--nope']).code).toBe(2);
