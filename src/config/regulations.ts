@@ -35,6 +35,8 @@ export interface Regulations {
   bieuQuyet: { macDinh: { phanTram: number; lonHonHan: boolean } };
   khenThuong: Record<string, KhenThuongDef>;
   capHuyen: { tuNgay: string; tu: string[] };
+  /** Digital signing (§3): the seal's size in mm [U]. */
+  kySo: { dauMm: number };
 }
 
 export const REGULATIONS: Regulations = raw as unknown as Regulations;

@@ -1,6 +1,7 @@
 // The browser-free half of rendering an input, safe in a worker thread: DOCX bytes and the HTML of each PDF part.
 import { renderDocx } from '../render/docx/render';
 import { renderAppendixBody, renderHtmlBody } from '../render/html/render';
+import { oKyCua, type OKyVM } from '../viewmodel/ky-so';
 import type { DocumentMeta } from '../viewmodel/types';
 import type { Prepared } from './prepare';
 
@@ -10,6 +11,8 @@ export type Format = 'docx' | 'pdf';
 export interface PdfJob {
   parts: string[];
   meta: DocumentMeta;
+  /** The signature slots the parts mark, in the order their fields are written. */
+  slots: OKyVM[];
 }
 
 /** A document with everything but its PDF done: the DOCX, and the HTML of each part to print. */
@@ -36,7 +39,7 @@ export function planInput(prepared: Prepared, stem: string, opts: { formats: For
     if (formats.includes('docx')) planned.docx = renderDocx(doc.vm, doc.templateDir);
     if (formats.includes('pdf')) {
       const appendix = renderAppendixBody(doc.vm);
-      planned.pdf = { parts: [renderHtmlBody(doc.vm, doc.templateDir), ...(appendix === undefined ? [] : [appendix])], meta: doc.vm.meta };
+      planned.pdf = { parts: [renderHtmlBody(doc.vm, doc.templateDir), ...(appendix === undefined ? [] : [appendix])], meta: doc.vm.meta, slots: oKyCua(doc.vm) };
     }
     if (opts.dumpViewModel) planned.viewModel = `${JSON.stringify(doc.vm, null, 2)}\n`;
     return planned;

@@ -6,7 +6,7 @@ import fg from 'fast-glob';
 import { makeIssue } from '../errors/catalogue';
 import { type Issue } from '../errors/issue';
 import { BrowserPool } from '../render/pdf/browser';
-import { newStats, printJobs, type PrintStats } from '../render/pdf/batch';
+import { newStats, printJobs, type FinishedPdf, type PrintStats } from '../render/pdf/batch';
 import { acquireLock, fingerprint, inputHash, Journal, STATE_DIR } from '../output/state';
 import { atomicWrite, outputStem } from '../output/write';
 import { issuesOf, type ProcessResult } from './process';
@@ -217,7 +217,7 @@ async function runChunk(ctx: ChunkContext, sources: string[], indices: number[])
     }
     let outputs: RenderedFile[];
     try {
-      outputs = await assemble(plan, own as Uint8Array[]);
+      outputs = await assemble(plan, own as FinishedPdf[]);
     } catch (err) {
       finish(index, { ...base, status: 'failed', files: [], issues: [...base.issues, ...issuesOf(err, source)] }, p.started);
       continue;

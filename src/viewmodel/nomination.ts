@@ -11,6 +11,7 @@ import { isoNgay, ngay2, ngayDayDu, parseNgay, thangVanBan } from './dates';
 import { documentViewModel } from './document';
 import { lines } from './header';
 import { bieuQuyet, phanTram, tienThuong, type DoiTuong } from './khen-thuong';
+import { oKyChuKy } from './ky-so';
 import { kinhGui } from './noi-nhan';
 import { dinhDangSo, soTienBangChu } from './so-thanh-chu';
 import { inHoa } from './text';
@@ -129,6 +130,8 @@ export function toTrinhViewModel(input: ToTrinhInput, settings: FormSettings, ct
       kemTheo: `(Kèm theo Tờ trình ${base.header.soKyHieu.replace(/^Số: /, 'số ')} ngày ${ngay2(date.ngay ?? 1)}/${thangVanBan(date.thang)}/${date.nam} của ${coQuan})`,
       bang,
       ghiChu: [],
+      // Filed in the same file as the tờ trình: the Văn thư signs the document only (PL I II.8.b, III.1.d; §3).
+      oKy: [],
     },
   };
   if (date.ngay === undefined) vm.phuLuc!.kemTheo = vm.phuLuc!.kemTheo.replace(/ngày \d+\//, `ngày ${'\u00A0'.repeat(4)}/`);
@@ -226,9 +229,11 @@ export function bienBanViewModel(input: BienBanInput, settings: FormSettings, ct
     noiDung,
     ketLuan: [],
     phan: [{ doan: [], bang }, { doan: ketLuan, bang: null }],
+    // Signed in the two-signature footer; the chairman's side carries the seal or digital signature (PL III Mẫu 1.9).
+    chuKy: { ...base.chuKy, oKy: [] },
     chuKyDoi: {
-      trai: { tieuDe: ['THƯ KÝ'], ghiChu: '', hoTen: input.thuKy },
-      phai: { tieuDe: ['CHỦ TỌA'], ghiChu: '', hoTen: input.chuTri },
+      trai: { tieuDe: ['THƯ KÝ'], ghiChu: '', hoTen: input.thuKy, oKy: oKyChuKy('THƯ KÝ', input.thuKy, input.thuKy, { ben: 'Trai', dongDau: false }) },
+      phai: { tieuDe: ['CHỦ TỌA'], ghiChu: '', hoTen: input.chuTri, oKy: oKyChuKy('CHỦ TỌA', input.chuTri, input.chuTri, { ben: 'Phai', dongDau: true }) },
     },
   };
   return { vm, issues: [...issues, ...parser.issues] };
@@ -246,9 +251,14 @@ export interface BaoCaoStructure {
     soLuoc: { khoa: string; nhan: string }[];
     doanSoLuoc: { khoa: string; tieuDe: string }[];
     bangTruoc: { danhHieu: string; khenThuong: string; cot: [string, string, string] };
-    trai: { tieuDe: string[]; ghiChu: string };
-    phai: { tieuDe: string[]; ghiChu: string };
+    trai: { tieuDe: string[]; ghiChu: string; dongDau: boolean };
+    phai: { tieuDe: string[]; ghiChu: string; dongDau: boolean };
   }>;
+}
+
+/** The slots of one side of a report's footer: the lines printed around its space, and a seal if its caption asks. */
+function oKyBen(c: { tieuDe: string[]; ghiChu: string; dongDau: boolean }, hoTen: string, ben: 'Trai' | 'Phai') {
+  return oKyChuKy(c.ghiChu || c.tieuDe[c.tieuDe.length - 1] || '', hoTen, hoTen, { ben, dongDau: c.dongDau });
 }
 
 export function baoCaoViewModel(input: BaoCaoInput, settings: FormSettings & { cauTruc?: BaoCaoStructure }, ctx: Context): { vm: DocumentVM; issues: Issue[] } {
@@ -311,9 +321,11 @@ export function baoCaoViewModel(input: BaoCaoInput, settings: FormSettings & { c
       { doan: [muc3[0]!, muc3[1]!, ...(danhHieu ? [] : [none(v.bangTruoc.danhHieu)])], bang: danhHieu },
       { doan: [khen, ...(khenTruoc ? [] : [none(v.bangTruoc.khenThuong)])], bang: khenTruoc },
     ],
+    // Signed in the two-signature footer; form.json says which side seals.
+    chuKy: { ...base.chuKy, oKy: [] },
     chuKyDoi: {
-      trai: { tieuDe: v.trai.tieuDe, ghiChu: v.trai.ghiChu, hoTen: input.xacNhan ?? '' },
-      phai: { tieuDe: v.phai.tieuDe, ghiChu: v.phai.ghiChu, hoTen: input.nguoiBaoCao },
+      trai: { tieuDe: v.trai.tieuDe, ghiChu: v.trai.ghiChu, hoTen: input.xacNhan ?? '', oKy: oKyBen(v.trai, input.xacNhan ?? '', 'Trai') },
+      phai: { tieuDe: v.phai.tieuDe, ghiChu: v.phai.ghiChu, hoTen: input.nguoiBaoCao, oKy: oKyBen(v.phai, input.nguoiBaoCao, 'Phai') },
     },
     noiNhan: { nhan: '', dong: [] },
   };
