@@ -93,12 +93,12 @@ describe('environment', () => {
 });
 
 describe('determinism', () => {
-  it('gives the same DOCX and PDF bytes for the same input', () => {
+  it('gives the same DOCX, PDF and signature sidecar bytes for the same input', () => {
     const a = tmpDir('cli-det-a');
     const b = tmpDir('cli-det-b');
     expect(vanban(['render', MINIMAL, '--out', a]).code).toBe(0);
     expect(vanban(['render', MINIMAL, '--out', b]).code).toBe(0);
-    for (const f of ['minimal-ke-hoach.docx', 'minimal-ke-hoach.pdf']) {
+    for (const f of ['minimal-ke-hoach.docx', 'minimal-ke-hoach.pdf', 'minimal-ke-hoach.signatures.json']) {
       expect(Buffer.compare(fs.readFileSync(path.join(a, f)), fs.readFileSync(path.join(b, f))), f).toBe(0);
     }
   });
