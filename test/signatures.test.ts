@@ -7,6 +7,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { VanbanError } from '../src/errors/issue';
+import { ROOT } from '../src/paths';
+import { runBatch } from '../src/pipeline/run';
 import { markHref } from '../src/render/marks';
 import { findSlots, slotRect, type Rect } from '../src/render/pdf/sig-fields';
 import type { SignaturesSidecar } from '../src/render/pdf/sidecar';
@@ -261,6 +263,57 @@ describe('the merged dossier', () => {
   });
 });
 
+describe('an appendix filed on its own (--separate-appendix)', () => {
+  const dir = tmpDir('signatures-appendix');
+  const rendered = runBatch([path.join(ROOT, 'test/fixtures/to-trinh.json')], { outDir: dir, formats: ['docx', 'pdf'], separateAppendix: true });
+  const file = (f: string) => path.join(dir, f);
+
+  it('is a PDF of its own beside the tờ trình, which keeps only its signer’s and seal’s fields', async () => {
+    expect((await rendered).summary).toMatchObject({ written: 1, failed: 0 });
+    expect(fs.readdirSync(dir).filter((f) => f !== '.vanban').sort()).toEqual([
+      'to-trinh-phu-luc.pdf', 'to-trinh-phu-luc.signatures.json', 'to-trinh.docx', 'to-trinh.pdf', 'to-trinh.signatures.json',
+    ]);
+    expect(sidecarOf(file('to-trinh.pdf')).slots.map((s) => s.field)).toEqual(['NguoiKy_7c', 'CoQuan_8']);
+    expect(execFileSync('pdftotext', [file('to-trinh.pdf'), '-'], { encoding: 'utf8' })).not.toContain('DANH SÁCH');
+    // The DOCX is unchanged: the appendix stays its last section.
+    expect(docxPart(file('to-trinh.docx'), 'word/document.xml')).toContain('DANH SÁCH');
+  });
+
+  it('has the organisation’s field at the top right of its first page, above the text, with the information line to show', async () => {
+    await rendered;
+    const s = sidecarOf(file('to-trinh-phu-luc.pdf'));
+    expect(s.slots).toHaveLength(1);
+    const slot = s.slots[0]!;
+    expect(slot).toMatchObject({
+      field: 'CoQuan_PhuLuc', role: 'co-quan', o: '8', page: 1, anchor: { above: '', below: 'Phụ lục' },
+      infoLine: { soKyHieu: '05/TTr-PNV', time: 'YYYY-MM-DDThh:mm:ss+07:00', font: 'Times New Roman', sizePt: 10, color: '#000000' },
+    });
+    const [x1, y1, x2, y2] = slot.rect;
+    // Right edge on the right margin (20 mm), top edge on the top margin (25 mm), 60 × 16 mm.
+    expect(Math.abs(x2 - (210 - 20) * PT)).toBeLessThan(1);
+    expect(Math.abs(y2 - (297 - 25) * PT)).toBeLessThan(1);
+    expect(x2 - x1).toBeCloseTo(60 * PT, 1);
+    expect(Math.abs(y2 - y1 - 16 * PT)).toBeLessThanOrEqual(0.75);
+    const words = pdfWords(file('to-trinh-phu-luc.pdf'), 1);
+    const top = 841.89 - y2;
+    const bottom = 841.89 - y1;
+    expect(words.filter((w) => w.yMax > top && w.yMin < bottom && w.xMax > x1), 'no text under the field').toEqual([]);
+    expect(linesOf(file('to-trinh-phu-luc.pdf'), 1, 'Phụ lục').some((l) => l.yMin >= bottom - 1 && l.yMin - bottom < 8)).toBe(true);
+    // Electronic appendices leave the number and date of their reference line unfilled (PL I III.1.c).
+    const text = execFileSync('pdftotext', [file('to-trinh-phu-luc.pdf'), '-'], { encoding: 'utf8' });
+    expect(text).toContain('Kèm theo Tờ trình số');
+    expect(text).not.toContain('20/12/2024');
+    if (haveQpdf) expect(qpdfFields(file('to-trinh-phu-luc.pdf')).map((f) => [f.name, f.page, f.rect])).toEqual([['CoQuan_PhuLuc', 1, slot.rect]]);
+  });
+
+  it.runIf(haveSigning)('signs with pdfsig and verifies', async () => {
+    await rendered;
+    const db = nssDatabase();
+    const signed = signInTurn(file('to-trinh-phu-luc.pdf'), ['CoQuan_PhuLuc'], db);
+    expect(pdfsig(signed, db)).toEqual([{ name: 'CoQuan_PhuLuc', signed: true, valid: true, whole: true }]);
+  });
+});
+
 describe('slot geometry and marks', () => {
   const space: Rect = [300, 400, 300 + 90 * PT, 400 + 24 * PT];
   it('centres the signature and puts the seal over its left third at the seal’s size, inside the column', () => {
@@ -314,10 +367,18 @@ describe('slot geometry and marks', () => {
   });
 });
 
-it('writes the sidecar into report.json and the resume journal like every other output', () => {
+it('counts the sidecar among the run’s files and in the resume journal: a missing sidecar renders its input again', async () => {
   const journal = fs.readFileSync(path.join(out, '.vanban', 'journal.jsonl'), 'utf8');
   for (const pdf of PDFS) {
     const sidecar = path.relative(out, pdf.replace(/\.pdf$/, '.signatures.json')).split(path.sep).join('/');
     expect(journal, sidecar).toContain(`"file":"${sidecar}"`);
   }
+  const dir = tmpDir('signatures-resume');
+  const inputs = ['test/fixtures/minimal-ke-hoach.json', 'test/fixtures/bien-ban.json'].map((f) => path.join(ROOT, f));
+  const opts = { outDir: dir, formats: ['docx', 'pdf'] as ('docx' | 'pdf')[], resume: true };
+  expect((await runBatch(inputs, opts)).summary).toMatchObject({ written: 2, files: 6 });
+  fs.rmSync(path.join(dir, 'bien-ban.signatures.json'));
+  const again = await runBatch(inputs, opts);
+  expect(again.jobs.map((j) => j.status)).toEqual(['skipped', 'written']);
+  expect(fs.existsSync(path.join(dir, 'bien-ban.signatures.json'))).toBe(true);
 });

@@ -31,18 +31,30 @@ export interface InputPlan {
   dossier?: { manifest: Record<string, unknown>; meta: DocumentMeta };
 }
 
-/** Everything of a valid prepared input that needs no browser: DOCX bytes and the HTML to print. */
+/**
+ * Everything of a valid prepared input that needs no browser: DOCX bytes and the HTML to print. An appendix filed
+ * on its own (its view model carries its signature slot) becomes a PDF of its own, `<name>-phu-luc`; the DOCX keeps
+ * it as its last section.
+ */
 export function planInput(prepared: Prepared, stem: string, opts: { formats: Format[]; dumpViewModel?: boolean }): InputPlan {
-  const documents = prepared.documents.map((doc): PlannedDocument => {
+  const documents = prepared.documents.flatMap((doc): PlannedDocument[] => {
     const formats = opts.formats.filter((f) => doc.formats.includes(f));
     const planned: PlannedDocument = { name: doc.name, title: doc.title };
+    const own: PlannedDocument[] = [planned];
     if (formats.includes('docx')) planned.docx = renderDocx(doc.vm, doc.templateDir);
     if (formats.includes('pdf')) {
       const appendix = renderAppendixBody(doc.vm);
-      planned.pdf = { parts: [renderHtmlBody(doc.vm, doc.templateDir), ...(appendix === undefined ? [] : [appendix])], meta: doc.vm.meta, slots: oKyCua(doc.vm) };
+      const slots = oKyCua(doc.vm);
+      const separate = appendix !== undefined && (doc.vm.phuLuc?.oKy.length ?? 0) > 0;
+      const mainSlots = separate ? slots.filter((s) => !doc.vm.phuLuc!.oKy.includes(s)) : slots;
+      planned.pdf = { parts: [renderHtmlBody(doc.vm, doc.templateDir), ...(appendix === undefined || separate ? [] : [appendix])], meta: doc.vm.meta, slots: mainSlots };
+      if (separate) {
+        const meta = { ...doc.vm.meta, title: `Phụ lục: ${doc.vm.meta.title}`, subject: `Phụ lục kèm theo ${doc.vm.meta.subject}` };
+        own.push({ name: `${doc.name || stem}-phu-luc`, title: `Phụ lục: ${doc.title}`, pdf: { parts: [appendix], meta, slots: doc.vm.phuLuc!.oKy } });
+      }
     }
     if (opts.dumpViewModel) planned.viewModel = `${JSON.stringify(doc.vm, null, 2)}\n`;
-    return planned;
+    return own;
   });
   const first = prepared.documents[0]?.vm.meta;
   return {

@@ -12,6 +12,7 @@ export interface ProcessTask {
   text: string;
   formats: Format[];
   dumpViewModel?: boolean;
+  separateAppendix?: boolean;
 }
 
 export interface ProcessResult {
@@ -30,7 +31,7 @@ export async function processInput(task: ProcessTask): Promise<ProcessResult> {
   const { source } = task;
   const parsed = parseJson(task.text, source);
   if (parsed.value === undefined) return { issues: parsed.issues };
-  const prepared = await prepare(parsed.value, source);
+  const prepared = await prepare(parsed.value, source, { separateAppendix: task.separateAppendix });
   const result: ProcessResult = { form: prepared.form?.settings.id, issues: [...prepared.issues] };
   if (hasErrors(prepared.issues) || prepared.documents.length === 0 || !prepared.form) return result;
   // A broken template is caught with its file and place before anything is rendered, not as a silently empty block.

@@ -21,6 +21,8 @@ export interface RunOptions {
   outDir: string;
   formats: Format[];
   dumpViewModel?: boolean;
+  /** File each appendix as a PDF of its own, signed by the organisation on its first page (regulations §3). */
+  separateAppendix?: boolean;
   onResult?: (r: JobResult) => void;
   /** Skip inputs whose outputs are up to date (same input, templates, configuration and version). */
   resume?: boolean;
@@ -79,7 +81,7 @@ export async function runBatch(sources: string[], opts: RunOptions): Promise<Run
   try {
     removeStaleTemporaries(opts.outDir);
     const journal = new Journal(opts.outDir);
-    const fp = fingerprint(`${opts.formats.join(',')}|${opts.dumpViewModel ? 'vm' : ''}`);
+    const fp = fingerprint(`${opts.formats.join(',')}|${opts.dumpViewModel ? 'vm' : ''}|${opts.separateAppendix ? 'pl' : ''}`);
     const owner = stemOwners(sources);
     const ctx: ChunkContext = { opts, results, journal, fp, owner, processor, pool, stats };
 
@@ -188,7 +190,7 @@ async function runChunk(ctx: ChunkContext, sources: string[], indices: number[])
       finish(index, { status: 'skipped', files: done.files.map((f) => path.join(opts.outDir, ...f.file.split('/'))), issues: [] }, startedAt);
       return undefined;
     }
-    const result = await ctx.processor.run({ source, text, formats: opts.formats, dumpViewModel: opts.dumpViewModel });
+    const result = await ctx.processor.run({ source, text, formats: opts.formats, dumpViewModel: opts.dumpViewModel, separateAppendix: opts.separateAppendix });
     return { index, source, started: startedAt, hash, result };
   });
   const ready = (await Promise.all(pending)).filter((p): p is Pending => p !== undefined);

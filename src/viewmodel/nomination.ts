@@ -7,11 +7,11 @@ import type { BaoCaoInput, BienBanInput, ThoiDiem, ToTrinhInput } from '../schem
 import { parseThoiDiem } from '../schema/nomination';
 import type { BlockIn } from '../schema/common';
 import { RunParser, canCuParagraphs, closeBody } from './body';
-import { isoNgay, ngay2, ngayDayDu, parseNgay, thangVanBan } from './dates';
+import { BLANK, isoNgay, ngay2, ngayDayDu, parseNgay, thangVanBan } from './dates';
 import { documentViewModel } from './document';
 import { lines } from './header';
 import { bieuQuyet, phanTram, tienThuong, type DoiTuong } from './khen-thuong';
-import { oKyChuKy } from './ky-so';
+import { oKyChuKy, oKyPhuLuc } from './ky-so';
 import { kinhGui } from './noi-nhan';
 import { dinhDangSo, soTienBangChu } from './so-thanh-chu';
 import { inHoa } from './text';
@@ -130,11 +130,18 @@ export function toTrinhViewModel(input: ToTrinhInput, settings: FormSettings, ct
       kemTheo: `(Kèm theo Tờ trình ${base.header.soKyHieu.replace(/^Số: /, 'số ')} ngày ${ngay2(date.ngay ?? 1)}/${thangVanBan(date.thang)}/${date.nam} của ${coQuan})`,
       bang,
       ghiChu: [],
-      // Filed in the same file as the tờ trình: the Văn thư signs the document only (PL I II.8.b, III.1.d; §3).
+      // In the tờ trình's own file the Văn thư signs the document only (PL I II.8.b, III.1.d; §3).
       oKy: [],
     },
   };
   if (date.ngay === undefined) vm.phuLuc!.kemTheo = vm.phuLuc!.kemTheo.replace(/ngày \d+\//, `ngày ${'\u00A0'.repeat(4)}/`);
+  if (ctx.phuLucRieng) {
+    // Filed on its own, the appendix gets the organisation's signature on its first page (PL I II.8.b, III.1.d; §3),
+    // and as an electronic appendix it leaves the number and date of its reference line unfilled (PL I III.1.c;
+    // §1.4): the signature's information line carries them.
+    vm.phuLuc!.oKy = [oKyPhuLuc(base.header.soKyHieu, vm.phuLuc!.nhan || vm.phuLuc!.tieuDe[0]!)];
+    vm.phuLuc!.kemTheo = `(Kèm theo Tờ trình số ${BLANK}/${base.header.soKyHieu.replace(/^Số: [^/]*\//u, '')} ngày ${BLANK} của ${coQuan})`;
+  }
   return { vm, issues: [...issues, ...parser.issues] };
 }
 
