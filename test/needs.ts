@@ -56,6 +56,8 @@ const INSTALL: Record<string, string> = {
   certutil: 'bash scripts/setup.sh --test-tools (Debian package libnss3-tools)',
   pk12util: 'bash scripts/setup.sh --test-tools (Debian package libnss3-tools)',
   openssl: 'bash scripts/setup.sh --test-tools (Debian package openssl)',
+  java: 'bash scripts/setup.sh --test-tools (Debian package default-jdk-headless)',
+  javac: 'bash scripts/setup.sh --test-tools (Debian package default-jdk-headless)',
 };
 
 export function needTool(name: string, tests: string): boolean {

@@ -14,12 +14,21 @@ import { findSlots, slotRect, type Rect } from '../src/render/pdf/sig-fields';
 import type { SignaturesSidecar } from '../src/render/pdf/sidecar';
 import { oKyChuKy, oKyPhuLuc } from '../src/viewmodel/ky-so';
 import { docxPart, EXAMPLES, pdfInfo, pdfWords, renderAll, tmpDir } from './helpers';
-import { needTool } from './needs';
+import { need, needTool } from './needs';
 
 const PT = 72 / 25.4;
 const INPUTS = [...EXAMPLES, 'test/fixtures/bien-ban.json', 'test/fixtures/bao-cao-thanh-tich.json', 'test/fixtures/to-trinh.json'];
 const haveQpdf = needTool('qpdf', 'the signature-field checks of test/signatures.test.ts');
 const haveSigning = ['pdfsig', 'certutil', 'pk12util', 'openssl'].every((t) => needTool(t, 'the signing of test/signatures.test.ts'));
+const ITEXT_JARS = ['itext5', 'bcprov', 'bcpkix', 'bcutil'].map((j) => `/usr/share/java/${j}.jar`);
+const haveItext =
+  ['java', 'javac'].every((t) => needTool(t, 'the iText 5 signing of test/signatures.test.ts')) &&
+  need({
+    tests: 'the iText 5 signing of test/signatures.test.ts',
+    available: ITEXT_JARS.every((j) => fs.existsSync(j)),
+    why: 'iText 5 and Bouncy Castle are not in /usr/share/java',
+    howTo: 'bash scripts/setup.sh --test-tools (Debian packages libitext5-java, libbcprov-java, libbcpkix-java)',
+  });
 
 const out = tmpDir('signatures');
 const report = await renderAll(INPUTS, out);
@@ -227,6 +236,35 @@ describe.runIf(haveSigning && haveQpdf)('signing with poppler (pdfsig, throw-awa
     // The last signature covers the whole file; the earlier ones cover the file as it was when they were made.
     expect(result.map((r) => r.whole)).toEqual(fields.map((_, i) => i === fields.length - 1));
     expect(spawnSync('qpdf', ['--check', signed]).status).toBe(0);
+  });
+});
+
+describe.runIf(haveItext && haveSigning)('an iText 5 signer (test/interop/ItextSign.java)', () => {
+  const classes = tmpDir('itext');
+  const cp = [...ITEXT_JARS, classes].join(':');
+  if (haveItext) execFileSync('javac', ['-cp', ITEXT_JARS.join(':'), '-d', classes, path.join(ROOT, 'test', 'interop', 'ItextSign.java')]);
+  const itext = (...args: string[]) => spawnSync('java', ['-cp', cp, 'ItextSign', ...args], { encoding: 'utf8' });
+
+  it.each(['ke-hoach-hoang-mai-2021.pdf', 'bien-ban.pdf'])('finds the blank fields of %s where the sidecar says', (name) => {
+    const r = itext('list', path.join(out, name));
+    expect(r.status, r.stderr).toBe(0);
+    const listed = r.stdout.trim().split('\n').map((l) => l.split(' ')).map(([n, p, ...rect]) => ({ field: n, page: Number(p), rect: rect.map(Number) }));
+    const slots = sidecarOf(path.join(out, name)).slots;
+    expect(listed.map((l) => [l.field, l.page])).toEqual(slots.map((s) => [s.field, s.page]));
+    listed.forEach((l, i) => l.rect.forEach((v, k) => expect(v).toBeCloseTo(slots[i]!.rect[k]!, 2)));
+  });
+
+  it('signs the signer’s field, then poppler signs the seal’s: both verify', () => {
+    const db = nssDatabase();
+    const p12 = path.join(path.dirname(db), 'signer.p12');
+    const file = path.join(out, 'ke-hoach-hoang-mai-2021.pdf');
+    const first = path.join(path.dirname(db), 'itext-signed.pdf');
+    const r = itext('sign', file, first, 'NguoiKy_7c', p12, 'test');
+    expect(r.status, r.stderr).toBe(0);
+    const before = fs.readFileSync(file);
+    expect(Buffer.compare(fs.readFileSync(first).subarray(0, before.length), before), 'iText appends to the unsigned file').toBe(0);
+    const both = signInTurn(first, ['CoQuan_8'], db);
+    expect(pdfsig(both, db).map((x) => [x.name, x.signed, x.valid])).toEqual([['NguoiKy_7c', true, true], ['CoQuan_8', true, true]]);
   });
 });
 
