@@ -4,7 +4,7 @@
 # pdftotext) from Debian's packages when they are missing (as root), or says what to install.
 # --test-tools also installs what the test suite uses besides: LibreOffice Writer; qpdf, NSS's certutil and pk12util
 # with openssl, iText 5 with Bouncy Castle and a JDK, to check the PDFs' empty signature fields and sign them with
-# poppler-utils' pdfsig and with iText, as signing tools do.
+# poppler-utils' pdfsig and with iText, as signing tools do; Ghostscript, which --pdfa uses.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -37,6 +37,7 @@ if [ "$with_test_tools" = 1 ]; then
   [ -f /usr/share/java/itext5.jar ] || missing+=(libitext5-java)
   [ -f /usr/share/java/bcprov.jar ] && [ -f /usr/share/java/bcutil.jar ] || missing+=(libbcprov-java)
   [ -f /usr/share/java/bcpkix.jar ] || missing+=(libbcpkix-java)
+  command -v gs >/dev/null 2>&1 || missing+=(ghostscript)
 fi
 
 if [ ${#missing[@]} -gt 0 ]; then

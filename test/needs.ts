@@ -58,6 +58,7 @@ const INSTALL: Record<string, string> = {
   openssl: 'bash scripts/setup.sh --test-tools (Debian package openssl)',
   java: 'bash scripts/setup.sh --test-tools (Debian package default-jdk-headless)',
   javac: 'bash scripts/setup.sh --test-tools (Debian package default-jdk-headless)',
+  gs: 'bash scripts/setup.sh --test-tools (Debian package ghostscript)',
 };
 
 export function needTool(name: string, tests: string): boolean {

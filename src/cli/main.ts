@@ -26,7 +26,7 @@ const HELP = `vanban: văn bản hành chính (NĐ 30/2020/NĐ-CP) từ JSON san
 vanban: official Vietnamese administrative documents from JSON to DOCX and PDF
 
 Cách dùng / Usage:
-  vanban render <tệp hoặc glob…> [--out THƯ_MỤC] [--format docx,pdf] [--resume] [--jobs N] [--dump view-model] [--separate-appendix] [--quiet]
+  vanban render <tệp hoặc glob…> [--out THƯ_MỤC] [--format docx,pdf] [--resume] [--jobs N] [--dump view-model] [--separate-appendix] [--pdfa] [--quiet]
   vanban forms            liệt kê các mẫu / list the forms
   vanban templates check [mẫu…]   kiểm tra mẫu / check the templates (exit 3 if broken)
   vanban preview <mẫu> [--data TỆP] [--watch] [--out THƯ_MỤC]   xem trước DOCX, PDF, PNG / preview
@@ -42,6 +42,8 @@ Tùy chọn / Options:
   --dump view-model    ghi thêm <tên>.view-model.json / also write <name>.view-model.json
   --separate-appendix  phụ lục thành tệp PDF riêng, ký số ở góc trên bên phải trang đầu / each appendix as a PDF of
                        its own, signed by the organisation at the top right of its first page
+  --pdfa               PDF/A-2b qua Ghostscript (không kiểm định bằng công cụ đánh giá) / PDF/A-2b through
+                       Ghostscript (not checked by a conformance validator)
   --quiet              chỉ in lỗi và tóm tắt / print only issues and the summary
 
 Mã thoát / Exit codes:
@@ -62,6 +64,7 @@ interface Parsed {
   formats: Format[];
   dump: boolean;
   separateAppendix: boolean;
+  pdfa: boolean;
   quiet: boolean;
   resume: boolean;
   jobs?: number;
@@ -71,7 +74,7 @@ interface Parsed {
 }
 
 export function parseArgs(argv: string[]): Parsed {
-  const p: Parsed = { patterns: [], out: 'output', formats: ['docx', 'pdf'], dump: false, separateAppendix: false, quiet: false, resume: false, help: false, version: false };
+  const p: Parsed = { patterns: [], out: 'output', formats: ['docx', 'pdf'], dump: false, separateAppendix: false, pdfa: false, quiet: false, resume: false, help: false, version: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -84,6 +87,7 @@ export function parseArgs(argv: string[]): Parsed {
     else if (a === '--quiet' || a === '-q') p.quiet = true;
     else if (a === '--resume') p.resume = true;
     else if (a === '--separate-appendix') p.separateAppendix = true;
+    else if (a === '--pdfa') p.pdfa = true;
     else if (a === '--jobs' || a.startsWith('--jobs=') || a === '-j') {
       const v = value();
       const n = Number(v);
@@ -218,6 +222,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       formats: args.formats,
       dumpViewModel: args.dump,
       separateAppendix: args.separateAppendix,
+      pdfa: args.pdfa,
       resume: args.resume,
       jobs: args.jobs,
       signal: controller.signal,

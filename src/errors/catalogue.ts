@@ -302,6 +302,11 @@ export const CATALOGUE = {
     message: (p) => ({ vi: `Không dùng được thư mục đầu ra ${p.dir}: ${p.cause}`, en: `The output folder ${p.dir} cannot be used: ${p.cause}` }),
     hint: () => ({ vi: 'Chọn thư mục có quyền ghi và còn chỗ trống (--out).', en: 'Choose a writable folder with free space (--out).' }),
   },
+  'env.no_ghostscript': {
+    stage: 'environment', severity: 'error',
+    message: () => ({ vi: 'Không tìm thấy Ghostscript (và hồ sơ màu sRGB của nó) để tạo PDF/A.', en: 'Ghostscript (with its sRGB colour profile) was not found to make PDF/A.' }),
+    hint: () => ({ vi: 'Cài ghostscript (Debian: apt-get install ghostscript) hoặc đặt VANBAN_GHOSTSCRIPT trỏ tới tệp chạy; hoặc bỏ --pdfa.', en: 'Install ghostscript (Debian: apt-get install ghostscript) or set VANBAN_GHOSTSCRIPT to its executable; or leave out --pdfa.' }),
+  },
   'env.no_pdftoppm': {
     stage: 'environment', severity: 'error',
     message: () => ({ vi: 'Không tìm thấy pdftoppm để vẽ ảnh PNG các trang.', en: 'pdftoppm was not found to draw PNG images of the pages.' }),

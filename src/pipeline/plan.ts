@@ -13,6 +13,8 @@ export interface PdfJob {
   meta: DocumentMeta;
   /** The signature slots the parts mark, in the order their fields are written. */
   slots: OKyVM[];
+  /** Convert to PDF/A-2b (--pdfa). */
+  pdfa?: boolean;
 }
 
 /** A document with everything but its PDF done: the DOCX, and the HTML of each part to print. */
@@ -29,6 +31,7 @@ export interface InputPlan {
   stem: string;
   documents: PlannedDocument[];
   dossier?: { manifest: Record<string, unknown>; meta: DocumentMeta };
+  pdfa?: boolean;
 }
 
 /**
@@ -36,7 +39,7 @@ export interface InputPlan {
  * on its own (its view model carries its signature slot) becomes a PDF of its own, `<name>-phu-luc`; the DOCX keeps
  * it as its last section.
  */
-export function planInput(prepared: Prepared, stem: string, opts: { formats: Format[]; dumpViewModel?: boolean }): InputPlan {
+export function planInput(prepared: Prepared, stem: string, opts: { formats: Format[]; dumpViewModel?: boolean; pdfa?: boolean }): InputPlan {
   const documents = prepared.documents.flatMap((doc): PlannedDocument[] => {
     const formats = opts.formats.filter((f) => doc.formats.includes(f));
     const planned: PlannedDocument = { name: doc.name, title: doc.title };
@@ -47,10 +50,15 @@ export function planInput(prepared: Prepared, stem: string, opts: { formats: For
       const slots = oKyCua(doc.vm);
       const separate = appendix !== undefined && (doc.vm.phuLuc?.oKy.length ?? 0) > 0;
       const mainSlots = separate ? slots.filter((s) => !doc.vm.phuLuc!.oKy.includes(s)) : slots;
-      planned.pdf = { parts: [renderHtmlBody(doc.vm, doc.templateDir), ...(appendix === undefined || separate ? [] : [appendix])], meta: doc.vm.meta, slots: mainSlots };
+      planned.pdf = {
+        parts: [renderHtmlBody(doc.vm, doc.templateDir), ...(appendix === undefined || separate ? [] : [appendix])],
+        meta: doc.vm.meta,
+        slots: mainSlots,
+        ...(opts.pdfa ? { pdfa: true } : {}),
+      };
       if (separate) {
         const meta = { ...doc.vm.meta, title: `Phụ lục: ${doc.vm.meta.title}`, subject: `Phụ lục kèm theo ${doc.vm.meta.subject}` };
-        own.push({ name: `${doc.name || stem}-phu-luc`, title: `Phụ lục: ${doc.title}`, pdf: { parts: [appendix], meta, slots: doc.vm.phuLuc!.oKy } });
+        own.push({ name: `${doc.name || stem}-phu-luc`, title: `Phụ lục: ${doc.title}`, pdf: { parts: [appendix], meta, slots: doc.vm.phuLuc!.oKy, ...(opts.pdfa ? { pdfa: true } : {}) } });
       }
     }
     if (opts.dumpViewModel) planned.viewModel = `${JSON.stringify(doc.vm, null, 2)}\n`;
@@ -60,6 +68,7 @@ export function planInput(prepared: Prepared, stem: string, opts: { formats: For
   return {
     stem,
     documents,
+    ...(opts.pdfa ? { pdfa: true } : {}),
     ...(prepared.dossier && first
       ? { dossier: { manifest: prepared.dossier.manifest, meta: { ...first, title: `Hồ sơ đề nghị khen thưởng: ${first.author}`, subject: 'Hồ sơ đề nghị khen thưởng' } } }
       : {}),

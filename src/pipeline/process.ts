@@ -13,6 +13,7 @@ export interface ProcessTask {
   formats: Format[];
   dumpViewModel?: boolean;
   separateAppendix?: boolean;
+  pdfa?: boolean;
 }
 
 export interface ProcessResult {

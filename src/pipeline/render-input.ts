@@ -50,7 +50,7 @@ export async function assemble(plan: InputPlan, pdfs: FinishedPdf[]): Promise<Re
     let pages: number[] = [];
     let mergedSlots: SignaturesSidecar | undefined;
     if (printed.length > 1) {
-      const merged = await mergeWithBookmarks(printed, dossier.meta);
+      const merged = await mergeWithBookmarks(printed, dossier.meta, { pdfa: plan.pdfa });
       outputs.push({ file: `${stem}/ho-so.pdf`, data: merged.pdf });
       pages = merged.pages;
       mergedSlots = mergedSidecar('ho-so.pdf', pages.reduce((a, b) => a + b, 0), merged.fields, printed);

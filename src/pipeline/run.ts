@@ -23,6 +23,8 @@ export interface RunOptions {
   dumpViewModel?: boolean;
   /** File each appendix as a PDF of its own, signed by the organisation on its first page (regulations §3). */
   separateAppendix?: boolean;
+  /** Convert every PDF to PDF/A-2b with Ghostscript. */
+  pdfa?: boolean;
   onResult?: (r: JobResult) => void;
   /** Skip inputs whose outputs are up to date (same input, templates, configuration and version). */
   resume?: boolean;
@@ -81,7 +83,7 @@ export async function runBatch(sources: string[], opts: RunOptions): Promise<Run
   try {
     removeStaleTemporaries(opts.outDir);
     const journal = new Journal(opts.outDir);
-    const fp = fingerprint(`${opts.formats.join(',')}|${opts.dumpViewModel ? 'vm' : ''}|${opts.separateAppendix ? 'pl' : ''}`);
+    const fp = fingerprint(`${opts.formats.join(',')}|${opts.dumpViewModel ? 'vm' : ''}|${opts.separateAppendix ? 'pl' : ''}|${opts.pdfa ? 'pdfa' : ''}`);
     const owner = stemOwners(sources);
     const ctx: ChunkContext = { opts, results, journal, fp, owner, processor, pool, stats };
 
@@ -190,7 +192,7 @@ async function runChunk(ctx: ChunkContext, sources: string[], indices: number[])
       finish(index, { status: 'skipped', files: done.files.map((f) => path.join(opts.outDir, ...f.file.split('/'))), issues: [] }, startedAt);
       return undefined;
     }
-    const result = await ctx.processor.run({ source, text, formats: opts.formats, dumpViewModel: opts.dumpViewModel, separateAppendix: opts.separateAppendix });
+    const result = await ctx.processor.run({ source, text, formats: opts.formats, dumpViewModel: opts.dumpViewModel, separateAppendix: opts.separateAppendix, pdfa: opts.pdfa });
     return { index, source, started: startedAt, hash, result };
   });
   const ready = (await Promise.all(pending)).filter((p): p is Pending => p !== undefined);

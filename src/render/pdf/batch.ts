@@ -79,7 +79,7 @@ async function printAlone(pool: BrowserPool, job: PdfJob, stats: PrintStats): Pr
       const src = await PDFDocument.load(raw, { updateMetadata: false });
       ranges.push({ src, first: 0, count: src.getPageCount() });
     }
-    return await finishFromPages(ranges, job.meta, job.slots);
+    return await finishFromPages(ranges, job.meta, job.slots, { pdfa: job.pdfa });
   } catch (err) {
     return failure(err);
   }
@@ -114,7 +114,7 @@ export async function printJobs(pool: BrowserPool, jobs: PdfJob[], stats: PrintS
   for (const job of jobs) {
     const own = job.parts.map(() => ranges[k++]!).map(([first, count]) => ({ src: src!, first, count }));
     try {
-      out.push(await finishFromPages(own, job.meta, job.slots));
+      out.push(await finishFromPages(own, job.meta, job.slots, { pdfa: job.pdfa }));
     } catch (err) {
       out.push(failure(err));
     }

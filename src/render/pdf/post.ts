@@ -1,5 +1,6 @@
 // PDF post-processing with pdf-lib: page numbers from page 2 (top centre), metadata from the view model, empty
 // signature fields, fixed bytes.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFObjectCopier, PDFString, drawText, rgb, degrees, type PDFPage, type PDFRef } from 'pdf-lib';
@@ -9,6 +10,7 @@ import type { OKyVM } from '../../viewmodel/ky-so';
 import type { DocumentMeta } from '../../viewmodel/types';
 import { TOKENS } from '../tokens';
 import { timesFontFile } from './browser';
+import { copyOutputIntents, ghostscriptPdfA, setPdfAMetadata } from './pdfa';
 import { addSignatureFields, findSlots, signatureWidgets, type PlacedField } from './sig-fields';
 
 const PT_PER_MM = 72 / 25.4;
@@ -125,8 +127,8 @@ export interface FinishedPdf {
  * an empty signature field for each of `slots` where the print marked it. Saved once: nothing re-saves it later,
  * since a signature is an incremental update that a rewrite would break (§3.1).
  */
-export async function finishFromPages(ranges: PageRange[], meta: DocumentMeta, slots: readonly OKyVM[] = []): Promise<FinishedPdf> {
-  const doc = await PDFDocument.create({ updateMetadata: false });
+export async function finishFromPages(ranges: PageRange[], meta: DocumentMeta, slots: readonly OKyVM[] = [], opts: { pdfa?: boolean } = {}): Promise<FinishedPdf> {
+  let doc = await PDFDocument.create({ updateMetadata: false });
   let at = 0;
   const printed = ranges.map((r) => ({ src: r.src, first: r.first, count: r.count, at: (at += r.count) - r.count }));
   // The marks are taken off the print before its pages are copied, so nothing of them reaches the document.
@@ -139,8 +141,13 @@ export async function finishFromPages(ranges: PageRange[], meta: DocumentMeta, s
     spans.push([start, r.count]);
   }
   for (const [first, count] of spans) await drawPageNumbers(doc, first, count);
-  addSignatureFields(doc, fields);
   setMetadata(doc, meta);
+  if (opts.pdfa) {
+    // Converted before the fields are added: Ghostscript would drop them; nothing is converted after.
+    doc = await ghostscriptPdfA(await doc.save({ useObjectStreams: false }), meta);
+    setPdfAMetadata(doc, meta);
+  }
+  addSignatureFields(doc, fields);
   return { pdf: await doc.save({ useObjectStreams: false, updateFieldAppearances: false }), pages: doc.getPageCount(), fields };
 }
 
@@ -158,6 +165,7 @@ export interface MergedField extends PlacedField {
 export async function mergeWithBookmarks(
   parts: { title: string; pdf: Uint8Array; name?: string }[],
   meta: DocumentMeta,
+  opts: { pdfa?: boolean } = {},
 ): Promise<{ pdf: Uint8Array; pages: number[]; fields: MergedField[] }> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   const starts: number[] = [];
@@ -169,6 +177,8 @@ export async function mergeWithBookmarks(
     starts.push(doc.getPageCount());
     pages.push(src.getPageCount());
     for (const p of await doc.copyPages(src, src.getPageIndices())) doc.addPage(p);
+    // PDF/A parts share Ghostscript's sRGB output intent; the merged file declares it once.
+    if (opts.pdfa && starts.length === 1) copyOutputIntents(src, doc);
   }
   const fields: MergedField[] = [];
   const widgets = signatureWidgets(doc);
@@ -203,6 +213,12 @@ export async function mergeWithBookmarks(
   ctx.assign(outlines, ctx.obj({ Type: 'Outlines', First: items[0]!, Last: items[items.length - 1]!, Count: parts.length }));
   doc.catalog.set(PDFName.of('Outlines'), outlines);
   doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
-  setMetadata(doc, meta);
+  if (opts.pdfa) {
+    setPdfAMetadata(doc, meta);
+    const hash = crypto.createHash('sha256');
+    for (const part of parts) hash.update(part.pdf);
+    const id = PDFHexString.of(hash.digest('hex').slice(0, 32));
+    doc.context.trailerInfo.ID = doc.context.obj([id, id]);
+  } else setMetadata(doc, meta);
   return { pdf: await doc.save({ useObjectStreams: false, updateFieldAppearances: false }), pages, fields };
 }
