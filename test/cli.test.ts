@@ -39,6 +39,7 @@ describe('usage', () => {
     const r = vanban(['--help']);
     for (const c of ['75 ', '130, 143 ']) expect(r.out).toContain(`\n  ${c}`);
     expect(r.out).toContain('--resume');
+    for (const o of ['--separate-appendix', '--pdfa']) expect(r.out).toContain(o);
   });
   it('exits 2 when nothing matches', () => {
     const r = vanban(['render', 'nothing-here/*.json', '--out', tmpDir('cli-none')]);
@@ -82,6 +83,13 @@ describe('environment', () => {
     const r = vanban(['render', MINIMAL, '--out', out], { VANBAN_CHROMIUM: '/nonexistent/chromium' });
     expect(r.code).toBe(4);
     expect(r.err).toContain('[env.no_browser]');
+    expect(listFiles(out)).toEqual(['report.json']);
+  });
+  it('exits 4 with --pdfa when Ghostscript is missing, and leaves no file of the input behind', () => {
+    const out = tmpDir('cli-nogs');
+    const r = vanban(['render', MINIMAL, '--out', out, '--pdfa'], { VANBAN_GHOSTSCRIPT: '/nonexistent/gs' });
+    expect(r.code).toBe(4);
+    expect(r.err).toContain('[env.no_ghostscript]');
     expect(listFiles(out)).toEqual(['report.json']);
   });
   it('still writes DOCX without Chromium when only DOCX is asked for', () => {
