@@ -21,7 +21,7 @@ export interface OKyVM {
   o: '7c' | '8';
   /** Printed lines above and below the slot, exactly as printed, for tools that find a place by its text. */
   neo: { tren: string; duoi: string };
-  /** The signer's name as printed under the slot, or "" (a confirmation left to be filled by hand). */
+  /** For the signer's slot, the name printed under it ("" when left to be filled by hand); "" for the organisation's. */
   nguoiKy: string;
   /** Separately filed appendix: the information line its signature shows (PL I II.8.b). */
   thongTin?: { soKyHieu: string; thoiGian: string };
@@ -44,7 +44,7 @@ export function oKyChuKy(tren: string, duoi: string, nguoiKy: string, opts: { be
   const suffix = opts.ben ? `_${opts.ben}` : '';
   const neo = { tren, duoi };
   const slots: OKyVM[] = [{ truong: `NguoiKy_7c${suffix}`, kieu: 'chu-ky', vaiTro: 'nguoi-ky', o: '7c', neo, nguoiKy }];
-  if (opts.dongDau) slots.push({ truong: `CoQuan_8${suffix}`, kieu: 'dau', vaiTro: 'co-quan', o: '8', neo, nguoiKy });
+  if (opts.dongDau) slots.push({ truong: `CoQuan_8${suffix}`, kieu: 'dau', vaiTro: 'co-quan', o: '8', neo, nguoiKy: '' });
   return slots;
 }
 

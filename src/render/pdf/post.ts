@@ -124,7 +124,7 @@ export interface FinishedPdf {
 
 /**
  * Builds one finished document from page ranges of printed PDFs (one range per part, each numbered on its own), with
- * an empty signature field for each of `slots` where the print marked it. Saved once: nothing re-saves it later,
+ * an empty signature field for each of `slots` where the print marked it. Nothing re-saves it once it is finished,
  * since a signature is an incremental update that a rewrite would break (§3.1).
  */
 export async function finishFromPages(ranges: PageRange[], meta: DocumentMeta, slots: readonly OKyVM[] = [], opts: { pdfa?: boolean } = {}): Promise<FinishedPdf> {

@@ -18,7 +18,7 @@ export interface SignatureSlot {
   rect: Rect;
   /** The printed lines just above and below the space left for signing ("" when there is none). */
   anchor: { above: string; below: string };
-  /** The name printed under the signature, or "". */
+  /** The name printed under the signer's signature ("" when there is none, and for the organisation's slots). */
   signer: string;
   /** For an appendix filed on its own: what the organisation's signature shows, as PL I II.8.b prescribes. */
   infoLine?: { soKyHieu: string; time: string; font: string; sizePt: number; color: string };
