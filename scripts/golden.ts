@@ -1,6 +1,6 @@
 // Golden outputs: for every example in data/ and input fixture, the normalised DOCX XML, the PDF text (pdftotext
-// -layout) and the view model, under test/golden/<name>/. A test compares them; only this script rewrites them:
-// npm run golden:update
+// -layout), the signature sidecar and the view model, under test/golden/<name>/. A test compares them; only this
+// script rewrites them: npm run golden:update
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -52,7 +52,8 @@ export async function goldenOutputs(): Promise<Map<string, string>> {
         // stem.docx → stem/document.xml; stem/01-to-trinh.docx → stem/01-to-trinh.document.xml
         const base = f.file.includes('/') ? `${f.file.replace(/\.[^.]+(\.json)?$/, '')}.` : `${stem}/`;
         if (f.file.endsWith('.docx')) golden.set(`${base}document.xml`, normaliseXml(new PizZip(f.data as Uint8Array).file('word/document.xml')!.asText()));
-        else if (f.file.endsWith('ho-so.pdf')) continue; // the merged dossier repeats its documents
+        else if (f.file.endsWith('ho-so.pdf') || f.file.endsWith('ho-so.signatures.json')) continue; // the merged dossier repeats its documents
+        else if (f.file.endsWith('.signatures.json')) golden.set(`${base}signatures.json`, String(f.data));
         else if (f.file.endsWith('.pdf')) golden.set(`${base}pdf.txt`, pdfLayoutText(f.data as Uint8Array));
         else if (f.file.endsWith('.view-model.json')) golden.set(`${f.file.includes('/') ? f.file.replace(/\.view-model\.json$/, '.') : `${stem}/`}view-model.json`, String(f.data));
         else if (f.file.endsWith('manifest.json')) golden.set(f.file, String(f.data));

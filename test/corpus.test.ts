@@ -134,7 +134,7 @@ describe.each(CASES.map((c) => [c.file, c] as const))('%s', (file, c) => {
     it('has all its files, inside its own place in the output folder', () => {
       const j = jobs.get(file)!;
       const stem = outputStem(file);
-      const own = (f: string) => f === path.join(out, `${stem}.docx`) || f === path.join(out, `${stem}.pdf`) || f.startsWith(path.join(out, stem) + path.sep);
+      const own = (f: string) => ['docx', 'pdf', 'signatures.json'].some((ext) => f === path.join(out, `${stem}.${ext}`)) || f.startsWith(path.join(out, stem) + path.sep);
       for (const f of j.files) {
         expect(own(f), f).toBe(true);
         expect(fs.statSync(f).size, f).toBeGreaterThan(0);

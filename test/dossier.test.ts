@@ -225,7 +225,7 @@ describe('the three forms on their own', () => {
     const out = tmpDir(`alone-${f}`);
     const report = await runBatchOf(path.join(ROOT, 'test', 'fixtures', `${f}.json`), out);
     expect(report.summary).toMatchObject({ written: 1, failed: 0, invalid: 0 });
-    expect(fs.readdirSync(out).filter((x) => x !== '.vanban').sort()).toEqual([`${f}.docx`, `${f}.pdf`]);
+    expect(fs.readdirSync(out).filter((x) => x !== '.vanban').sort()).toEqual([`${f}.docx`, `${f}.pdf`, `${f}.signatures.json`]);
   });
 });
 

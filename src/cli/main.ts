@@ -23,7 +23,7 @@ const HELP = `vanban: văn bản hành chính (NĐ 30/2020/NĐ-CP) từ JSON san
 vanban: official Vietnamese administrative documents from JSON to DOCX and PDF
 
 Cách dùng / Usage:
-  vanban render <tệp hoặc glob…> [--out THƯ_MỤC] [--format docx,pdf] [--resume] [--jobs N] [--dump view-model] [--quiet]
+  vanban render <tệp hoặc glob…> [--out THƯ_MỤC] [--format docx,pdf] [--resume] [--jobs N] [--dump view-model] [--separate-appendix] [--pdfa] [--quiet]
   vanban forms            liệt kê các mẫu / list the forms
   vanban templates check [mẫu…]   kiểm tra mẫu / check the templates (exit 3 if broken)
   vanban preview <mẫu> [--data TỆP] [--watch] [--out THƯ_MỤC]   xem trước DOCX, PDF, PNG / preview
@@ -38,6 +38,10 @@ Tùy chọn / Options:
   --resume             bỏ qua tệp đã làm và còn mới / skip inputs whose outputs are up to date
   --jobs N             số luồng xử lý (0 = một luồng) / worker threads (0 = none; default: cores-1 from 4 cores and 32 inputs)
   --dump view-model    ghi thêm <tên>.view-model.json / also write <name>.view-model.json
+  --separate-appendix  phụ lục thành tệp PDF riêng, ký số ở góc trên bên phải trang đầu / each appendix as a PDF of
+                       its own, signed by the organisation at the top right of its first page
+  --pdfa               PDF/A-2b qua Ghostscript (không kiểm định bằng công cụ đánh giá) / PDF/A-2b through
+                       Ghostscript (not checked by a conformance validator)
   --quiet              chỉ in lỗi và tóm tắt / print only issues and the summary
 
 Mã thoát / Exit codes:
@@ -57,6 +61,8 @@ interface Parsed {
   out: string;
   formats: Format[];
   dump: boolean;
+  separateAppendix: boolean;
+  pdfa: boolean;
   quiet: boolean;
   resume: boolean;
   jobs?: number;
@@ -66,7 +72,7 @@ interface Parsed {
 }
 
 export function parseArgs(argv: string[]): Parsed {
-  const p: Parsed = { patterns: [], out: 'output', formats: ['docx', 'pdf'], dump: false, quiet: false, resume: false, help: false, version: false };
+  const p: Parsed = { patterns: [], out: 'output', formats: ['docx', 'pdf'], dump: false, separateAppendix: false, pdfa: false, quiet: false, resume: false, help: false, version: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -78,6 +84,8 @@ export function parseArgs(argv: string[]): Parsed {
     else if (a === '--version' || a === '-v') p.version = true;
     else if (a === '--quiet' || a === '-q') p.quiet = true;
     else if (a === '--resume') p.resume = true;
+    else if (a === '--separate-appendix') p.separateAppendix = true;
+    else if (a === '--pdfa') p.pdfa = true;
     else if (a === '--jobs' || a.startsWith('--jobs=') || a === '-j') {
       const v = value();
       const n = Number(v);
@@ -218,6 +226,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       outDir,
       formats: args.formats,
       dumpViewModel: args.dump,
+      separateAppendix: args.separateAppendix,
+      pdfa: args.pdfa,
       resume: args.resume,
       jobs: args.jobs,
       signal: controller.signal,

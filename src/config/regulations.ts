@@ -39,6 +39,8 @@ export interface Regulations {
   capHuyen: { tuNgay: string; tu: string[] };
   capXa: { tu: string[] };
   vanBan: { diaDanhVietTat: Record<string, string>; danhXung: string[] };
+  /** Digital signing (§3): the seal's size in mm [U]. */
+  kySo: { dauMm: number };
 }
 
 export const REGULATIONS: Regulations = raw as unknown as Regulations;

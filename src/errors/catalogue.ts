@@ -349,6 +349,11 @@ export const CATALOGUE = {
     message: (p) => ({ vi: `Không in được PDF: ${p.detail}`, en: `PDF printing failed: ${p.detail}` }),
     hint: () => ({ vi: 'Thử lại; nếu lặp lại, chạy lệnh với --format docx và báo lỗi kèm tệp đầu vào.', en: 'Retry; if it repeats, run with --format docx and report the input file.' }),
   },
+  'render.signature_slot': {
+    stage: 'render', severity: 'error',
+    message: (p) => ({ vi: `Không đặt được ô chữ ký số ${p.field} trong PDF: ${p.detailVi}.`, en: `The digital-signature slot ${p.field} cannot be placed in the PDF: ${p.detailEn}.` }),
+    hint: () => ({ vi: 'Mỗi chữ ký phải được vẽ bằng khối dùng chung (cuoiVanBan, chuKyDoi, phuLuc) đúng một lần; kiểm tra template.hbs của mẫu.', en: 'Each signature must be drawn once by a shared block (cuoiVanBan, chuKyDoi, phuLuc); check the form’s template.hbs.' }),
+  },
   'env.no_browser': {
     stage: 'environment', severity: 'error',
     message: () => ({ vi: 'Không tìm thấy Chromium để in PDF.', en: 'No Chromium was found to print PDF.' }),
@@ -363,6 +368,11 @@ export const CATALOGUE = {
     stage: 'environment', severity: 'error',
     message: (p) => ({ vi: `Không dùng được thư mục đầu ra ${p.dir}: ${p.cause}`, en: `The output folder ${p.dir} cannot be used: ${p.cause}` }),
     hint: () => ({ vi: 'Chọn thư mục có quyền ghi và còn chỗ trống (--out).', en: 'Choose a writable folder with free space (--out).' }),
+  },
+  'env.no_ghostscript': {
+    stage: 'environment', severity: 'error',
+    message: () => ({ vi: 'Không tìm thấy Ghostscript (và hồ sơ màu sRGB của nó) để tạo PDF/A.', en: 'Ghostscript (with its sRGB colour profile) was not found to make PDF/A.' }),
+    hint: () => ({ vi: 'Cài ghostscript (Debian: apt-get install ghostscript) hoặc đặt VANBAN_GHOSTSCRIPT trỏ tới tệp chạy; hoặc bỏ --pdfa.', en: 'Install ghostscript (Debian: apt-get install ghostscript) or set VANBAN_GHOSTSCRIPT to its executable; or leave out --pdfa.' }),
   },
   'env.no_pdftoppm': {
     stage: 'environment', severity: 'error',

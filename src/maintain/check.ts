@@ -46,7 +46,7 @@ export function emptyViewModel(form: string): DocumentVM {
     form,
     header: { chuQuan: [], banHanh: [], quocHieu: '', tieuNgu: '', soKyHieu: '', diaDanhNgay: '' },
     tenLoai: '', trichYeu: '', kinhGui: [], canCu: [], moDau: [], noiDung: [], ketLuan: [],
-    noiNhan: { nhan: '', dong: [] }, chuKy: { quyenHan: [], chucVuKhac: '', hoTen: '' },
+    noiNhan: { nhan: '', dong: [] }, chuKy: { quyenHan: [], chucVuKhac: '', hoTen: '', oKy: [] },
     meta: { title: '', author: '', subject: '', keywords: [], language: 'vi-VN', creationDate: '2020-01-01T00:00:00+07:00' },
   };
 }

@@ -56,6 +56,8 @@ export interface CheckOptions {
    * check itself, which formats examples).
    */
   templates?: 'cached' | 'fresh' | 'none';
+  /** A tờ trình's appendix as a document of its own (`--separate-appendix`). */
+  separateAppendix?: boolean;
 }
 
 /** Parses the file's text as JSON, once; a syntax error becomes a message with its line and column. */
@@ -80,7 +82,7 @@ export async function check(file: VanbanFile, opts: CheckOptions = {}): Promise<
   if (file.value === undefined) return file;
   let prepared: Prepared;
   try {
-    prepared = await prepare(file.value, file.source);
+    prepared = await prepare(file.value, file.source, { separateAppendix: opts.separateAppendix });
   } catch (err) {
     file.failed = true;
     file.message(...issuesOf(err, file.source));

@@ -48,7 +48,12 @@ export function parseJson(text: string, source?: string): { value?: unknown; iss
   }
 }
 
-export async function prepare(raw: unknown, source?: string): Promise<Prepared> {
+export interface PrepareOptions {
+  /** File each appendix on its own, for the organisation's signature on its first page (regulations §3). */
+  separateAppendix?: boolean;
+}
+
+export async function prepare(raw: unknown, source?: string, opts: PrepareOptions = {}): Promise<Prepared> {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { documents: [], issues: [makeIssue('input.not_object', {}, { source, path: '$' })] };
   const formId = (raw as { form?: unknown }).form;
   const known = knownFormIds();
@@ -62,7 +67,7 @@ export async function prepare(raw: unknown, source?: string): Promise<Prepared> 
   const mended = mendWordHabits(validated.value, source);
   const value = mended.value;
   const issues = [...validated.issues, ...mended.issues];
-  const ctx = { regulations: REGULATIONS, timeZone: 'Asia/Ho_Chi_Minh' as const, source };
+  const ctx = { regulations: REGULATIONS, timeZone: 'Asia/Ho_Chi_Minh' as const, source, ...(opts.separateAppendix ? { phuLucRieng: true } : {}) };
   if (form.definition.toDocuments) {
     const parts = await Promise.all(['to-trinh', 'bien-ban', 'bao-cao-thanh-tich'].map((id) => loadForm(id)));
     const byId = new Map(parts.map((p) => [p.settings.id, p]));

@@ -11,6 +11,8 @@ export interface ProcessTask {
   text: string;
   formats: Format[];
   dumpViewModel?: boolean;
+  separateAppendix?: boolean;
+  pdfa?: boolean;
 }
 
 export interface ProcessResult {
@@ -23,7 +25,7 @@ export interface ProcessResult {
 }
 
 export async function processInput(task: ProcessTask): Promise<ProcessResult> {
-  const file = await check(fromText(task.text, task.source));
+  const file = await check(fromText(task.text, task.source), { separateAppendix: task.separateAppendix });
   const result: ProcessResult = { form: file.form, issues: file.messages, ...(file.failed ? { failed: true } : {}) };
   if (!file.ok) return result;
   try {

@@ -6,6 +6,7 @@ import type { Issue } from '../errors/issue';
 import { inForce, type KhenThuongDef } from '../config/regulations';
 import type { BaoCaoInput } from '../schema/nomination';
 import type { BlockIn } from '../schema/common';
+import { oKyChuKy } from './ky-so';
 import { reroot } from './origin';
 import { RunParser } from './body';
 import { isoNgay, parseNgay } from './dates';
@@ -40,8 +41,8 @@ export interface BaoCaoStructure {
     soLuoc: { khoa: string; nhan: string }[];
     doanSoLuoc: { khoa: string; tieuDe: string }[];
     bangTruoc: { danhHieu: string; khenThuong: string; cot: [string, string, string] };
-    trai: { tieuDe: string[]; ghiChu: string };
-    phai: { tieuDe: string[]; ghiChu: string };
+    trai: { tieuDe: string[]; ghiChu: string; dongDau: boolean };
+    phai: { tieuDe: string[]; ghiChu: string; dongDau: boolean };
   }>;
 }
 
@@ -79,6 +80,11 @@ export function missingReportForms(cauTruc: unknown, profileIds: readonly string
     }
   }
   return missing;
+}
+
+/** The slots of one side of a report's footer: the lines printed around its space, and a seal if its caption asks. */
+function oKyBen(c: { tieuDe: string[]; ghiChu: string; dongDau: boolean }, hoTen: string, ben: 'Trai' | 'Phai') {
+  return oKyChuKy(c.ghiChu || c.tieuDe[c.tieuDe.length - 1] || '', hoTen, hoTen, { ben, dongDau: c.dongDau });
 }
 
 export function baoCaoViewModel(input: BaoCaoInput, settings: FormSettings & { cauTruc?: BaoCaoStructure }, ctx: Context): { vm: DocumentVM; issues: Issue[] } {
@@ -144,9 +150,11 @@ export function baoCaoViewModel(input: BaoCaoInput, settings: FormSettings & { c
       { doan: [muc3[0]!, muc3[1]!, ...(danhHieu ? [] : [none(v.bangTruoc.danhHieu)])], bang: danhHieu },
       { doan: [khen, ...(khenTruoc ? [] : [none(v.bangTruoc.khenThuong)])], bang: khenTruoc },
     ],
+    // Signed in the two-signature footer; form.json says which side seals.
+    chuKy: { ...base.chuKy, oKy: [] },
     chuKyDoi: {
-      trai: { tieuDe: v.trai.tieuDe, ghiChu: v.trai.ghiChu, hoTen: input.xacNhan ?? '' },
-      phai: { tieuDe: v.phai.tieuDe, ghiChu: v.phai.ghiChu, hoTen: input.nguoiBaoCao },
+      trai: { tieuDe: v.trai.tieuDe, ghiChu: v.trai.ghiChu, hoTen: input.xacNhan ?? '', oKy: oKyBen(v.trai, input.xacNhan ?? '', 'Trai') },
+      phai: { tieuDe: v.phai.tieuDe, ghiChu: v.phai.ghiChu, hoTen: input.nguoiBaoCao, oKy: oKyBen(v.phai, input.nguoiBaoCao, 'Phai') },
     },
     noiNhan: { nhan: '', dong: [] },
   };

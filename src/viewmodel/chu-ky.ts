@@ -1,4 +1,5 @@
 // The signature block (regulations §1.7, NĐ 30 PL I II.7): authority prefix lines in capitals, then the signer's name.
+import { oKyMotNguoi, type OKyVM } from './ky-so';
 import { inHoa } from './text';
 
 export type HinhThucKy = 'KT.' | 'TL.' | 'TUQ.' | 'Q.';
@@ -23,6 +24,8 @@ export interface ChuKyVM {
   /** Ô 7b other position, capitals, or "" when absent. */
   chucVuKhac: string;
   hoTen: string;
+  /** Where this signer and the organisation sign digitally (regulations §3.1). */
+  oKy: OKyVM[];
 }
 
 /** Problems of a signature, in the order: reason vi, reason en. */
@@ -48,5 +51,6 @@ export function chuKy(k: NguoiKyIn): ChuKyVM {
   } else if (k.chucVu) {
     lines.push(inHoa(k.chucVu));
   }
-  return { quyenHan: lines, chucVuKhac: k.chucVuKhac ? inHoa(k.chucVuKhac) : '', hoTen: k.hoTen };
+  const vm = { quyenHan: lines, chucVuKhac: k.chucVuKhac ? inHoa(k.chucVuKhac) : '', hoTen: k.hoTen };
+  return { ...vm, oKy: oKyMotNguoi(vm) };
 }

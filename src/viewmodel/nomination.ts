@@ -8,12 +8,13 @@ import type { BienBanInput, ThoiDiem, ToTrinhInput } from '../schema/nomination'
 import { parseThoiDiem } from '../schema/nomination';
 import type { BlockIn } from '../schema/common';
 import { RunParser, canCuParagraphs, closeBody } from './body';
-import { isoNgay, ngay2, ngayDayDu, ngayNgan, parseNgay, thangVanBan } from './dates';
+import { BLANK, isoNgay, ngay2, ngayDayDu, ngayNgan, parseNgay, thangVanBan } from './dates';
 import { documentViewModel } from './document';
 import { lines } from './header';
 import { bieuQuyet, capKhenThuongXa, ngayTinhTien, phanTram, type DoiTuong } from './khen-thuong';
 import { tienThuongDanhSach } from './tien-thuong';
 import { districtIssues, namedLines, ngayGo, nguoiKyNames, personNameIssues, placeNameIssues, type Named } from './names';
+import { oKyChuKy, oKyPhuLuc } from './ky-so';
 import { kinhGui } from './noi-nhan';
 import { dinhDangSo, soTienBangChu } from './so-thanh-chu';
 import type { BangVM, DocumentVM, ParagraphVM } from './types';
@@ -138,9 +139,18 @@ export function toTrinhViewModel(input: ToTrinhInput, settings: FormSettings, ct
       kemTheo: `(Kèm theo Tờ trình ${base.header.soKyHieu.replace(/^Số: /, 'số ')} ngày ${ngay2(date.ngay ?? 1)}/${thangVanBan(date.thang)}/${date.nam} của ${coQuan})`,
       bang,
       ghiChu: [],
+      // In the tờ trình's own file the Văn thư signs the document only (PL I II.8.b, III.1.d; §3).
+      oKy: [],
     },
   };
   if (date.ngay === undefined) vm.phuLuc!.kemTheo = vm.phuLuc!.kemTheo.replace(/ngày \d+\//, `ngày ${'\u00A0'.repeat(4)}/`);
+  if (ctx.phuLucRieng) {
+    // Filed on its own, the appendix gets the organisation's signature on its first page (PL I II.8.b, III.1.d; §3),
+    // and as an electronic appendix it leaves the number and date of its reference line unfilled (PL I III.1.c;
+    // §1.4): the signature's information line carries them.
+    vm.phuLuc!.oKy = [oKyPhuLuc(base.header.soKyHieu, vm.phuLuc!.nhan || vm.phuLuc!.tieuDe[0]!)];
+    vm.phuLuc!.kemTheo = `(Kèm theo Tờ trình số ${BLANK}/${base.header.soKyHieu.replace(/^Số: [^/]*\//u, '')} ngày ${BLANK} của ${coQuan})`;
+  }
   return { vm, issues: [...issues, ...parser.issues] };
 }
 
@@ -324,9 +334,11 @@ export function bienBanViewModel(input: BienBanInput, settings: FormSettings, ct
     noiDung,
     ketLuan: [],
     phan: [{ doan: [], bang }, { doan: ketLuan, bang: null }],
+    // Signed in the two-signature footer; the chairman's side carries the seal or digital signature (PL III Mẫu 1.9).
+    chuKy: { ...base.chuKy, oKy: [] },
     chuKyDoi: {
-      trai: { tieuDe: ['THƯ KÝ'], ghiChu: '', hoTen: input.thuKy },
-      phai: { tieuDe: ['CHỦ TỌA'], ghiChu: '', hoTen: input.chuTri },
+      trai: { tieuDe: ['THƯ KÝ'], ghiChu: '', hoTen: input.thuKy, oKy: oKyChuKy('THƯ KÝ', input.thuKy, input.thuKy, { ben: 'Trai', dongDau: false }) },
+      phai: { tieuDe: ['CHỦ TỌA'], ghiChu: '', hoTen: input.chuTri, oKy: oKyChuKy('CHỦ TỌA', input.chuTri, input.chuTri, { ben: 'Phai', dongDau: true }) },
     },
   };
   return { vm, issues: parser.issues };

@@ -1,10 +1,11 @@
 // The regulated blocks drawn in OOXML, one definition each: header (ô 1–4), title (ô 5a), Kính gửi (ô 9a),
 // body paragraphs (ô 6) and the footer with Nơi nhận (ô 9b) and the signature (ô 7a–7c).
 import type { Run } from '../../viewmodel/rich-text';
+import type { OKyVM } from '../../viewmodel/ky-so';
 import type { BangVM, ChuKyDoiVM, DocumentVM, HeaderVM, KinhGuiVM, ParagraphVM, PhuLucVM } from '../../viewmodel/types';
 import { sectPr } from './base';
 import { measureMm, style, textWidthMm, TOKENS } from '../tokens';
-import { borderedTable, para, rule, run, styledPara, table } from './ooxml';
+import { bookmark, borderedTable, para, rule, run, styledPara, table } from './ooxml';
 
 const W = textWidthMm();
 
@@ -86,6 +87,15 @@ export function doanVan(paragraphs: readonly ParagraphVM[]): string {
     .join('');
 }
 
+/**
+ * The empty paragraph left for signing by hand or by image (ô 7c, 8), as tall as the PDF's, holding one bookmark per
+ * signature slot under the PDF field's name: invisible on the page, it lets a program find the place (§3.1).
+ * Bookmark ids only need to be unique in the document: each signature block takes its own ten.
+ */
+function khoangKy(slots: readonly OKyVM[], firstId: number): string {
+  return para(slots.map((s, i) => bookmark(firstId + i, s.truong)).join(''), { exactPt: (TOKENS.signature.signatureSpaceMm / 25.4) * 72, keepNext: true });
+}
+
 /** Ô 9b and 7a–7c in one borderless row: "Nơi nhận:" level with the first authority line (§1.4, §10). */
 export function cuoiVanBan(vm: Pick<DocumentVM, 'noiNhan' | 'chuKy'>): string {
   const leftW = W * TOKENS.signature.leftShare;
@@ -97,7 +107,7 @@ export function cuoiVanBan(vm: Pick<DocumentVM, 'noiNhan' | 'chuKy'>): string {
   const k = vm.chuKy;
   const right =
     k.quyenHan.map((l) => styledPara(l, q, { align: 'center', keepNext: true })).join('') +
-    para('', { exactPt: (TOKENS.signature.signatureSpaceMm / 25.4) * 72, keepNext: true }) +
+    khoangKy(k.oKy, 100) +
     (k.chucVuKhac ? styledPara(k.chucVuKhac, style('chucVuKhac'), { align: 'center', keepNext: true }) : '') +
     styledPara(k.hoTen, style('hoTen'), { align: 'center' });
   return para('', { exactPt: 12, keepNext: true }) + table([leftW, rightW], [[left, right]], { cantSplit: true });
@@ -119,12 +129,12 @@ export function bang(b: BangVM | undefined): string {
 /** Two signatures side by side (biên bản: THƯ KÝ left, CHỦ TỌA right, PL III Mẫu 1.9). */
 export function chuKyDoi(trai: ChuKyDoiVM, phai: ChuKyDoiVM): string {
   const q = style('quyenHan');
-  const side = (k: ChuKyDoiVM) =>
+  const side = (k: ChuKyDoiVM, firstId: number) =>
     k.tieuDe.map((l) => styledPara(l, q, { align: 'center', keepNext: true })).join('') +
     (k.ghiChu ? styledPara(k.ghiChu, style('ghiChuKy'), { align: 'center', keepNext: true }) : '') +
-    para('', { exactPt: (TOKENS.signature.signatureSpaceMm / 25.4) * 72, keepNext: true }) +
+    khoangKy(k.oKy, firstId) +
     styledPara(k.hoTen, style('hoTen'), { align: 'center' });
-  return para('', { exactPt: 12, keepNext: true }) + table([W / 2, W / 2], [[side(trai), side(phai)]], { cantSplit: true });
+  return para('', { exactPt: 12, keepNext: true }) + table([W / 2, W / 2], [[side(trai, 100), side(phai, 110)]], { cantSplit: true });
 }
 
 /** Nơi nhận alone, for documents whose signatures are drawn by another block. */

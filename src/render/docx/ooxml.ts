@@ -21,6 +21,11 @@ export function run(text: string, o: RunOpts): string {
   return `<w:r><w:rPr>${rPr}</w:rPr><w:t xml:space="preserve">${esc(text)}</w:t></w:r>`;
 }
 
+/** An empty bookmark (a named place, not shown on the page). */
+export function bookmark(id: number, name: string): string {
+  return `<w:bookmarkStart w:id="${id}" w:name="${esc(name)}"/><w:bookmarkEnd w:id="${id}"/>`;
+}
+
 export interface ParaOpts {
   align?: 'left' | 'center' | 'right' | 'both';
   firstLineMm?: number;

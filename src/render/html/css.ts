@@ -47,7 +47,10 @@ export function printCss(): string {
     `table.ftr td.l{text-align:left;}`,
     `.nhanNoiNhan{${font('nhanNoiNhan')}} .noiNhan{${font('noiNhan')}line-height:1.15;}`,
     `.quyenHan{${font('quyenHan')}} .chucVuKhac{${font('chucVuKhac')}} .hoTen{${font('hoTen')}}`,
-    `.kySpace{height:${TOKENS.signature.signatureSpaceMm}mm;}`,
+    `.kySpace{height:${TOKENS.signature.signatureSpaceMm}mm;position:relative;}`,
+    // The signature-space mark covers its box exactly; absolutely placed, it moves nothing and is never painted.
+    `a.oKy{position:absolute;left:0;top:0;width:100%;height:100%;display:block;}`,
+    `.oKyPhuLuc{height:${TOKENS.signature.appendixSlotHeightMm}mm;position:relative;}`,
     `.ghiChuKy{${font('ghiChuKy')}}`,
     `.dongMau{${font('dongMau')}text-align:right;margin-bottom:6pt;}`,
     `table.doi td{width:50%;}`,
