@@ -16,7 +16,10 @@ for a in "$@"; do
   esac
 done
 
-if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+if [ -L node_modules ]; then
+  # A linked node_modules belongs to another checkout: npm ci would empty that one.
+  echo "== node_modules is a link to $(readlink node_modules): npm ci skipped"
+elif [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "== npm ci"
   npm ci --no-audit --no-fund --loglevel=error
 fi
