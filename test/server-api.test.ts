@@ -168,6 +168,16 @@ describe('POST /api/render', () => {
     expect(issues[0]!.en).toContain('(dòng/line 3, cột/column 12)');
   });
 
+  it('answers 400, not 500, for malformed JSON nested 10,000 deep', async () => {
+    for (const p of ['/api/validate/ke-hoach', '/api/render/ke-hoach?format=pdf']) {
+      const res = await post(p, '['.repeat(10_000));
+      expect(res.status, p).toBe(400);
+      const { issues } = (await res.json()) as { issues: { code: string; en: string }[] };
+      expect(issues.map((i) => i.code)).toEqual(['input.json_syntax']);
+      expect(issues[0]!.en).toContain('(dòng/line 1, cột/column 10001)');
+    }
+  });
+
   it('answers 400 for an unknown format', async () => {
     const res = await post('/api/render/ke-hoach?format=odt', KE_HOACH);
     expect(res.status).toBe(400);
