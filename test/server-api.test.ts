@@ -279,15 +279,22 @@ describe('vanban serve', () => {
     expect(out).toContain('đã dừng / stopped');
   });
 
-  it('warns before listening on another host, and exits 4 when it cannot listen there; 2 on a bad option', async () => {
+  it('refuses to listen beyond loopback without an allow-list, warns before listening there, exits 4 when it cannot; 2 on a bad option', async () => {
     const { main } = await import('../src/cli/main');
     const err: string[] = [];
     const io = { out: () => undefined, err: (s: string) => err.push(s) };
+    expect(await main(['serve', '--host', '192.0.2.1', '--port', '0'], io)).toBe(2);
+    expect(err.join('\n')).toContain('[serve.allow_host]');
+    err.length = 0;
+    const users = path.join(tmpDir('serve-users'), 'users.json');
+    const { AccountStore } = await import('../src/server/accounts');
+    await AccountStore.open(users).setPassword('van-thu', 'mat-khau-dai');
     // 192.0.2.1 (TEST-NET-1) is on no interface here: the warning is printed, then the listen fails.
-    expect(await main(['serve', '--host', '192.0.2.1', '--port', '0'], io)).toBe(4);
+    expect(await main(['serve', '--host', '192.0.2.1', '--port', '0', '--allow-host', 'vanban.test', '--plain-http', '--users', users], io)).toBe(4);
     expect(err[0]).toContain('CẢNH BÁO/WARNING');
     expect(err[0]).toContain('other machines on the network');
     expect(await main(['serve', '--port', 'abc'], io)).toBe(2);
     expect(await main(['serve', '--bogus'], io)).toBe(2);
+    expect(await main(['serve', '--tls-cert', 'x.pem'], io)).toBe(2);
   });
 });

@@ -37,7 +37,8 @@ export function locateSyntaxError(text: string): JsonSyntaxError | undefined {
   const open: number[] = [];
   let want: Want = Want.Value;
   for (;;) {
-    const token = scanner.scan();
+    // A number, not jsonc-parser's const enum, so that the states below compare it with the values above.
+    const token: number = scanner.scan();
     const offset = scanner.getTokenOffset();
     const scanError = scanner.getTokenError();
     if (scanError !== 0) return { error: SCAN_ERRORS[scanError] ?? 'InvalidSymbol', offset };
@@ -45,6 +46,7 @@ export function locateSyntaxError(text: string): JsonSyntaxError | undefined {
     if (token === T.lineComment || token === T.blockComment) return { error: 'InvalidCommentToken', offset };
     const fail = (error: string) => ({ error, offset });
     const closeOf = () => (open[open.length - 1] === T.openBrace ? T.closeBrace : T.closeBracket);
+    // Every state answers the end of the text, so the loop ends there (the compiler checks that no state lets it by).
     switch (want) {
       case Want.Value:
       case Want.FirstItem:
@@ -85,7 +87,5 @@ export function locateSyntaxError(text: string): JsonSyntaxError | undefined {
         else return fail('CommaExpected');
         break;
     }
-    // Every state answers the end of the text above; this only guards against a scanner that would not advance.
-    if (token === T.eof) return { error: 'ValueExpected', offset };
   }
 }
