@@ -81,19 +81,26 @@ export class BrowserPool {
     }
     this.userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), PROFILE_PREFIX));
     recordOwner(this.userDataDir);
-    this.browser = await puppeteer.launch({
-      executablePath,
-      headless: true,
-      args: FLAGS,
-      userDataDir: this.userDataDir,
-      protocolTimeout: printTimeoutMs() * 2,
-      // Each command handles SIGINT and SIGTERM itself and closes the browser in order (render, preview, serve).
-      handleSIGINT: false,
-      handleSIGTERM: false,
-      handleSIGHUP: false,
-    });
-    const pid = this.browser.process()?.pid;
-    if (pid) this.watchdog = watch(pid, this.userDataDir);
+    this.watchdog?.release();
+    this.watchdog = watch(this.userDataDir);
+    try {
+      this.browser = await puppeteer.launch({
+        executablePath,
+        headless: true,
+        args: FLAGS,
+        userDataDir: this.userDataDir,
+        protocolTimeout: printTimeoutMs() * 2,
+        // Each command handles SIGINT and SIGTERM itself and closes the browser in order (render, preview, serve).
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
+      });
+    } catch (err) {
+      this.removeProfile();
+      this.watchdog.release();
+      this.watchdog = undefined;
+      throw err;
+    }
     this.generation++;
     this.launches++;
     return this.browser;

@@ -9,25 +9,31 @@ const OWNER_FILE = 'vanban-owner.json';
 
 /**
  * The watchdog's script: it waits on a pipe only this process holds open. "done" means the browser was closed in
- * order; end of file means this process died (SIGKILL, a crash, the OOM killer), and the browser's whole process
- * group goes with it, then its profile. Its own session keeps it out of signals sent to this process's group.
+ * order; end of file means this process died (SIGKILL, a crash, the OOM killer), and every process that names the
+ * browser's profile on its command line is killed with its process group, then the profile is removed. It is
+ * started before the browser and finds it by its profile, so no moment of the launch escapes it; its own session
+ * keeps it out of signals sent to this process's group.
  */
-const WATCHDOG = 'IFS= read -r line; [ "$line" = done ] && exit 0; kill -KILL -"$VANBAN_PGID" 2>/dev/null; sleep 1; rm -rf -- "$VANBAN_PROFILE"';
+const WATCHDOG = [
+  'IFS= read -r line; [ "$line" = done ] && exit 0',
+  'sweep() { for d in /proc/[0-9]*; do tr "\\0" "\\n" < "$d/cmdline" 2>/dev/null | grep -qxF -- "--user-data-dir=$VANBAN_PROFILE" && kill -KILL -"${d#/proc/}" "${d#/proc/}" 2>/dev/null; done; }',
+  'sweep; sleep 1; sweep; rm -rf -- "$VANBAN_PROFILE"',
+].join('\n');
 
 export interface Watchdog {
   /** The browser ended in order: the watchdog leaves without killing anything. */
   release(): void;
 }
 
-/** Starts the watchdog of a browser whose process group is `pgid` (puppeteer starts Chromium as a group leader). */
-export function watch(pgid: number, profile: string): Watchdog {
+/** Starts the watchdog of the browser that will use `profile`; call it before the browser starts. */
+export function watch(profile: string): Watchdog {
   let child: ChildProcess | undefined;
   try {
     child = spawn('/bin/sh', ['-c', WATCHDOG], {
       detached: true,
       stdio: ['pipe', 'ignore', 'ignore'],
       // In the environment, not the arguments: tests and sweeps find browsers by the profile in their command line.
-      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', VANBAN_PGID: String(pgid), VANBAN_PROFILE: profile },
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', VANBAN_PROFILE: profile },
     });
   } catch {
     return { release: () => undefined };
