@@ -62,7 +62,8 @@ async function until<T>(what: string, probe: () => T | undefined | false, ms = 9
 async function expectGoneWithin5s(pids: number[], profile: string): Promise<void> {
   const start = Date.now();
   while (Date.now() - start < 5_000 && (pids.some(running) || fs.existsSync(profile))) await sleep(100);
-  expect(pids.filter(running), 'Chromium processes still running 5 s after their parent was killed').toEqual([]);
+  const left = pids.filter(running).map((p) => `${p}: ${(cmdline(p) ?? []).join(' ').slice(0, 160)} [${fs.readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]?.slice(0, 40)}]`);
+  expect(left, 'Chromium processes still running 5 s after their parent was killed').toEqual([]);
   expect(fs.existsSync(profile), `${profile} still there`).toBe(false);
 }
 

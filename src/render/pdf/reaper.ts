@@ -16,7 +16,8 @@ const OWNER_FILE = 'vanban-owner.json';
  */
 const WATCHDOG = [
   'IFS= read -r line; [ "$line" = done ] && exit 0',
-  'sweep() { for d in /proc/[0-9]*; do tr "\\0" "\\n" < "$d/cmdline" 2>/dev/null | grep -qxF -- "--user-data-dir=$VANBAN_PROFILE" && kill -KILL -"${d#/proc/}" "${d#/proc/}" 2>/dev/null; done; }',
+  // One grep over every command line (NUL-separated arguments, whole-argument match): no process forked per entry.
+  'sweep() { for f in $(grep -lzxF -- "--user-data-dir=$VANBAN_PROFILE" /proc/[0-9]*/cmdline 2>/dev/null); do p=${f#/proc/}; p=${p%/cmdline}; kill -KILL -"$p" "$p" 2>/dev/null; done; }',
   'sweep; sleep 1; sweep; rm -rf -- "$VANBAN_PROFILE"',
 ].join('\n');
 
