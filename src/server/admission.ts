@@ -6,8 +6,14 @@ export type Lane = 'render' | 'validate' | 'login';
 export interface LaneLimits {
   /** Requests of this lane admitted at once (reading, checking, queued, rendering or being answered). */
   places: number;
-  /** Requests admitted per second, all clients together; waiting ones keep their turn. */
-  perSecond?: number;
+  /**
+   * Share of the main thread the lane's work may take, 0–1: after a request charged `ms` of work the lane admits no
+   * other for `ms × (1 / share − 1)`, so a costly request (10,000 recipients) spaces the next ones further apart.
+   * Waiting requests keep their turn.
+   */
+  share?: number;
+  /** Least work counted per request (what the request costs before the measured part: HTTP, admission, the answer). */
+  floorMs?: number;
 }
 
 export interface AdmissionLimits {
@@ -24,6 +30,8 @@ export interface AdmissionLimits {
 export type Refusal = { status: 429 | 503; reason: 'client_waiting' | 'waiting_full' | 'wait_timeout'; retryAfter: number };
 
 export interface Ticket {
+  /** Counts `ms` of main-thread work against the lane's share. */
+  charge(ms: number): void;
   /** Frees the place; safe to call more than once. */
   release(): void;
 }
@@ -50,7 +58,7 @@ export class Admission {
   private readonly lines = new Map<Lane, Map<string, Waiter[]>>();
   private readonly perClientWaiting = new Map<string, number>();
   private waitingCount = 0;
-  /** Per lane with a rate: the time the next admission may happen. */
+  /** Per lane with a share: the time the next admission may happen. */
   private readonly nextAt = new Map<Lane, number>();
   private readonly wakeups = new Map<Lane, NodeJS.Timeout>();
 
@@ -109,16 +117,19 @@ export class Admission {
   }
 
   private rateAllows(lane: Lane): boolean {
-    return this.limits.lanes[lane].perSecond === undefined || Date.now() >= (this.nextAt.get(lane) ?? 0);
+    return Date.now() >= (this.nextAt.get(lane) ?? 0);
   }
 
   private admit(client: string, lane: Lane): Ticket {
     this.admitted.set(lane, (this.admitted.get(lane) ?? 0) + 1);
     this.perClientAdmitted.set(client, (this.perClientAdmitted.get(client) ?? 0) + 1);
-    const rate = this.limits.lanes[lane].perSecond;
-    if (rate !== undefined) this.nextAt.set(lane, Math.max(Date.now(), this.nextAt.get(lane) ?? 0) + 1000 / rate);
+    const { share, floorMs = 0 } = this.limits.lanes[lane];
     let released = false;
     return {
+      charge: (ms: number) => {
+        if (share === undefined || share >= 1) return;
+        this.nextAt.set(lane, Math.max(this.nextAt.get(lane) ?? 0, Date.now() + Math.max(ms, floorMs) * (1 / share - 1)));
+      },
       release: () => {
         if (released) return;
         released = true;

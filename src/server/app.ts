@@ -32,7 +32,10 @@ export interface ServerOptions {
   requestTimeout?: number;
   /** Time allowed for one render, in ms, from the moment it starts. */
   renderTimeout?: number;
-  /** Renders at a time, and renders allowed to wait. */
+  /**
+   * Renders in progress at a time (their prints share Chromium's two pages, chunk by chunk, so a long dossier does
+   * not hold back a short document), and renders allowed to wait.
+   */
   concurrency?: number;
   maxWaiting?: number;
   /** An answer that makes no progress for this long (a client that does not read) is dropped, in ms. */
@@ -42,12 +45,12 @@ export interface ServerOptions {
   /** Pages one render may make, and documents per Chromium print. */
   maxPages?: number;
   printChunk?: number;
-  /** Admission: places per client, the line before the places and its longest wait, validations per second. */
+  /** Admission: places per client, the line before the places and its longest wait, validations' share of the main thread. */
   perClient?: number;
   waiting?: number;
   perClientWaiting?: number;
   maxWaitMs?: number;
-  validatePerSecond?: number;
+  validateShare?: number;
   /** Host names accepted besides loopback ones; required when the server listens beyond loopback. */
   allowHosts?: string[];
   /** Require a login on loopback too (behind a reverse proxy); always on beyond loopback. */
@@ -70,7 +73,7 @@ export const DEFAULTS = {
   bodyLimit: 2 * 1024 * 1024,
   requestTimeout: 30_000,
   renderTimeout: 90_000,
-  concurrency: 2,
+  concurrency: 4,
   maxWaiting: 16,
   writeTimeout: 30_000,
   maxIssues: MAX_ISSUES,
@@ -80,7 +83,7 @@ export const DEFAULTS = {
   waiting: 128,
   perClientWaiting: 64,
   maxWaitMs: 10_000,
-  validatePerSecond: 40,
+  validateShare: 0.1,
 } as const;
 
 /** A setting that keeps the server from starting, as an issue of the catalogue (exit 2 or 4 from `vanban serve`). */
@@ -139,10 +142,11 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     lanes: {
       // Every render admitted has a place in the render queue, so the queue never refuses one that was let in.
       render: { places: o.concurrency + o.maxWaiting },
-      // Checking is work on the main thread: a rate keeps validations from crowding out the renders' share of it.
-      validate: { places: 4, perSecond: o.validatePerSecond },
+      // Checking is work on the main thread: validations get a share of it (at most about 50 a second when cheap),
+      // so however many clients validate, they cannot crowd the renders out.
+      validate: { places: 2, share: o.validateShare, floorMs: 2 },
       // bcrypt costs a tenth of a second of the main thread per try.
-      login: { places: 2, perSecond: 5 },
+      login: { places: 1, share: 0.25 },
     },
     perClient: o.perClient,
     waiting: o.waiting,
@@ -285,9 +289,13 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
 
   // ---- the API -------------------------------------------------------------------------------------------------------
 
-  /** Reads and checks a JSON body for `formId`; answers the request itself and returns undefined when it cannot go on. */
-  const readInput = async (req: IncomingMessage, res: ServerResponse, formId: string): Promise<Record<string, unknown> | undefined> => {
+  /**
+   * Reads and checks a JSON body for `formId`; answers the request itself and returns undefined when it cannot go on.
+   * `onBody` is told when the whole body is in, where the main thread's work on it begins.
+   */
+  const readInput = async (req: IncomingMessage, res: ServerResponse, formId: string, onBody?: () => void): Promise<Record<string, unknown> | undefined> => {
     const body = await readBody(req, o.bodyLimit);
+    onBody?.();
     if (!body.ok) {
       if (body.reason === 'too_large') {
         // Stop reading: the rest of an oversized body is never buffered.
@@ -319,11 +327,20 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
 
   const validate = async (req: IncomingMessage, res: ServerResponse, caller: Caller, formId: string) => {
     const gone = goneSignal(res);
-    if (!(await admit(req, res, caller, 'validate', o.bodyLimit, gone))) return;
-    const input = await readInput(req, res, formId);
-    if (!input || gone.aborted) return;
+    const ticket = await admit(req, res, caller, 'validate', o.bodyLimit, gone);
+    if (!ticket) return;
+    // Parsing, checking and the answer are charged to the lane, in CPU time (on a busy machine the clock also counts
+    // other processes' turns); waiting for the body to arrive is not.
+    let started = process.cpuUsage();
+    const spent = () => {
+      const d = process.cpuUsage(started);
+      return (d.user + d.system) / 1000;
+    };
+    const input = await readInput(req, res, formId, () => (started = process.cpuUsage()));
+    if (!input || gone.aborted) return ticket.charge(spent());
     const file = await check(fromValue(input, 'web-form'));
     sendJson(res, 200, { valid: file.ok, ...boundedIssues(file.messages, o.maxIssues) });
+    ticket.charge(spent());
   };
 
   const render = async (req: IncomingMessage, res: ServerResponse, caller: Caller, formId: string, format: string | null) => {
@@ -416,8 +433,12 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       if (url.pathname === '/api/login') {
         if (method !== 'POST') return wrongMethod(res, method, 'POST');
         const gone = goneSignal(res);
-        if (!(await admit(req, res, caller, 'login', 16 * 1024, gone))) return;
-        return login(req, res, caller);
+        const ticket = await admit(req, res, caller, 'login', 16 * 1024, gone);
+        if (!ticket) return;
+        const started = process.cpuUsage();
+        await login(req, res, caller);
+        const d = process.cpuUsage(started);
+        return ticket.charge((d.user + d.system) / 1000);
       }
       const asset = parts[0] === 'assets';
       if (!caller.user && !asset) {
