@@ -240,6 +240,25 @@ describe('POST /api/validate', () => {
   });
 });
 
+describe('answers with many issues', () => {
+  it('carry at most 100 issues, errors first, with the total', async () => {
+    // 10,000 recipients with an unknown key: 10,000 issues, once all sent back (several MB for a few hundred KB);
+    // the warning for the decomposed subject line comes first in the list, and is the one left out.
+    const body = { ...KE_HOACH, noiNhan: Array.from({ length: 10_000 }, () => ({ ten: 'Sở', x: 1 })), trichYeu: 'Tổ chức thi đua'.normalize('NFD') };
+    for (const [p, status] of [['/api/validate/ke-hoach', 200], ['/api/render/ke-hoach?format=pdf', 422]] as const) {
+      const res = await post(p, body);
+      expect(res.status, p).toBe(status);
+      const text = await res.text();
+      expect(text.length).toBeLessThan(100 * 1024);
+      const answer = JSON.parse(text) as { valid?: boolean; issues: { code: string; severity: string; path: string }[]; total: number };
+      expect(answer.issues).toHaveLength(100);
+      expect(answer.total).toBe(10_001);
+      expect(answer.issues.every((i) => i.code === 'schema.unknown_key' && i.severity === 'error')).toBe(true);
+      expect(answer.issues[99]!.path).toBe('$.noiNhan[99].x');
+    }
+  });
+});
+
 describe('timeouts', () => {
   it('drops a request whose body never finishes arriving', async () => {
     const url = new URL(base);

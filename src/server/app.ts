@@ -95,6 +95,8 @@ export interface RunningServer {
   url: string;
   /** Whether a login is required. */
   login: boolean;
+  /** Requests admitted per lane and waiting for a place, and renders running and queued (for tests and a status page). */
+  counts(): { admitted: Record<Lane, number>; waiting: number; rendering: { running: number; waiting: number } };
   close(): Promise<void>;
 }
 
@@ -517,6 +519,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     server,
     url: `${o.tls ? 'https' : 'http'}://${shownHost}:${addr.port}`,
     login: loginRequired,
+    counts: () => ({ ...admission.counts, rendering: queue.size }),
     async close() {
       admission.close();
       await new Promise<void>((resolve) => {

@@ -38,6 +38,8 @@ let version = 0;
 let validatedVersion = -1;
 let valid = false;
 let issues = [];
+/** How many issues the draft has: the server sends at most 100 of them, with the total when there are more. */
+let issuesTotal = 0;
 
 const form = new SchemaForm({
   schema,
@@ -82,6 +84,7 @@ async function validateNow() {
     const body = await res.json();
     if (v !== version) return;
     issues = body.issues ?? [];
+    issuesTotal = body.total ?? issues.length;
     valid = res.ok && body.valid === true;
     validatedVersion = v;
     showIssues();
@@ -99,7 +102,8 @@ function showIssues() {
   form.setIssues(issues);
   const errors = issues.filter((i) => i.severity === 'error');
   const summary = $('summary-text');
-  summary.textContent = errors.length === 0 ? 'Không có lỗi: văn bản sẵn sàng để tải.' : `Còn ${errors.length} lỗi cần sửa.`;
+  const more = issuesTotal > issues.length ? ` (${issuesTotal} lỗi và lưu ý, liệt kê ${issues.length} đầu tiên)` : '';
+  summary.textContent = errors.length === 0 ? 'Không có lỗi: văn bản sẵn sàng để tải.' : `Còn ${errors.length} lỗi cần sửa${more}.`;
   $('summary').classList.toggle('ok', errors.length === 0);
   const list = $('summary-list');
   list.replaceChildren(
