@@ -77,6 +77,25 @@ describe('a client that hangs up', () => {
   });
 });
 
+describe('admission', () => {
+  it('lets a request wait for a place in line, refuses one more of the same client with 429, and one past its wait with 503', async () => {
+    const s = await server({ concurrency: 1, maxWaiting: 0, perClientWaiting: 1, maxWaitMs: 1_500 });
+    const long = post(s, '/api/render/ho-so-khen-thuong?format=pdf', dossier(24));
+    await until('the long render to start', () => s.counts().rendering.running === 1);
+    const waiting = post(s, '/api/render/ke-hoach?format=pdf', KE_HOACH);
+    await until('a request in line', () => s.counts().waiting === 1);
+    const extra = await post(s, '/api/render/ke-hoach?format=docx', KE_HOACH).done;
+    expect(extra.status).toBe(429);
+    expect(codes(extra.body)).toEqual(['http.client_busy']);
+    const waited = await waiting.done;
+    expect(waited.status).toBe(503);
+    expect(codes(waited.body)).toEqual(['http.busy']);
+    expect((await long.done).status).toBe(200);
+    // With the place free again, the same request is served.
+    expect((await post(s, '/api/render/ke-hoach?format=pdf', KE_HOACH).done).status).toBe(200);
+  });
+});
+
 describe('the page budget of one render', () => {
   it('refuses a dossier with more documents than pages allowed at once, with 413', async () => {
     const s = await server({ maxPages: 20 });

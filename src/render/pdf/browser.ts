@@ -140,6 +140,8 @@ export class BrowserPool {
           timer = setTimeout(() => reject(new Error(`no answer from Chromium in ${printTimeoutMs()} ms`)), printTimeoutMs());
           onAbort = () => reject(new PrintAbortedError());
           signal?.addEventListener('abort', onAbort, { once: true });
+          // Aborted while the page was being made: the listener came too late to hear it.
+          if (signal?.aborted) onAbort();
         }),
       ]);
       if (this.generation === generation && this.browser?.connected && !p.isClosed()) this.idle.push(p);
