@@ -62,12 +62,19 @@ export class AccountStore {
     return store;
   }
 
-  /** Reads the file again when it changed (another process added an account); at most once a second. */
+  /**
+   * Reads the file again when it changed (another process added an account); at most once a second. A file that
+   * cannot be read now leaves the accounts as they were last read, and is tried again later.
+   */
   refresh(): void {
     const now = Date.now();
     if (now - this.checkedAt < 1_000) return;
     this.checkedAt = now;
-    this.reload();
+    try {
+      this.reload();
+    } catch {
+      // Kept as last read: a file half-edited by hand must not lock everyone out. A removed file is an empty store.
+    }
   }
 
   private reload(): void {
