@@ -1,17 +1,19 @@
 // Admission before work: a request gets its place (per lane, per client, fairly) from its headers alone, before its body is read or parsed.
 
-/** Kinds of work that share nothing but the main thread: each has its own places and, where cheap requests could crowd out renders, a rate. */
+/** Kinds of work that share nothing but the main thread: each has its own places and, where cheap requests could crowd out renders, a share of that thread. */
 export type Lane = 'render' | 'validate' | 'login';
 
 export interface LaneLimits {
   /** Requests of this lane admitted at once (reading, checking, queued, rendering or being answered). */
   places: number;
   /**
-   * Share of the main thread the lane's work may take, 0–1: after a request charged `ms` of work the lane admits no
-   * other for `ms × (1 / share − 1)`, so a costly request (10,000 recipients) spaces the next ones further apart.
-   * Waiting requests keep their turn.
+   * Share of the main thread the lane's work may take over time, 0–1: a credit of work time that grows by `share`
+   * ms each ms, up to `burstMs`, and that each request's work is taken from. While the credit is spent the lane
+   * admits nobody (waiting requests keep their turn), so a costly request (10,000 recipients) delays the next ones
+   * longer; after a quiet while a burst goes through at full speed.
    */
   share?: number;
+  burstMs?: number;
   /** Least work counted per request (what the request costs before the measured part: HTTP, admission, the answer). */
   floorMs?: number;
 }
@@ -58,8 +60,8 @@ export class Admission {
   private readonly lines = new Map<Lane, Map<string, Waiter[]>>();
   private readonly perClientWaiting = new Map<string, number>();
   private waitingCount = 0;
-  /** Per lane with a share: the time the next admission may happen. */
-  private readonly nextAt = new Map<Lane, number>();
+  /** Per lane with a share: its credit of work time in ms, as of a time. */
+  private readonly credit = new Map<Lane, { ms: number; at: number }>();
   private readonly wakeups = new Map<Lane, NodeJS.Timeout>();
 
   constructor(readonly limits: AdmissionLimits) {}
@@ -116,8 +118,19 @@ export class Admission {
     return (this.admitted.get(lane) ?? 0) < this.limits.lanes[lane].places && (this.perClientAdmitted.get(client) ?? 0) < this.limits.perClient && this.rateAllows(lane);
   }
 
+  /** The lane's credit now, grown since it was last counted. */
+  private creditOf(lane: Lane): number {
+    const { share, burstMs = 1_000 } = this.limits.lanes[lane];
+    if (share === undefined || share >= 1) return Infinity;
+    const now = Date.now();
+    const c = this.credit.get(lane) ?? { ms: burstMs, at: now };
+    const ms = Math.min(burstMs, c.ms + (now - c.at) * share);
+    this.credit.set(lane, { ms, at: now });
+    return ms;
+  }
+
   private rateAllows(lane: Lane): boolean {
-    return Date.now() >= (this.nextAt.get(lane) ?? 0);
+    return this.creditOf(lane) > 0;
   }
 
   private admit(client: string, lane: Lane): Ticket {
@@ -128,7 +141,8 @@ export class Admission {
     return {
       charge: (ms: number) => {
         if (share === undefined || share >= 1) return;
-        this.nextAt.set(lane, Math.max(this.nextAt.get(lane) ?? 0, Date.now() + Math.max(ms, floorMs) * (1 / share - 1)));
+        const left = this.creditOf(lane) - Math.max(ms, floorMs);
+        this.credit.set(lane, { ms: left, at: Date.now() });
       },
       release: () => {
         if (released) return;
@@ -172,7 +186,8 @@ export class Admission {
 
   private wakeLater(lane: Lane): void {
     if (this.wakeups.has(lane)) return;
-    const delay = Math.max(1, (this.nextAt.get(lane) ?? 0) - Date.now());
+    const share = this.limits.lanes[lane].share ?? 1;
+    const delay = Math.max(1, Math.ceil(-this.creditOf(lane) / share) + 1);
     this.wakeups.set(
       lane,
       setTimeout(() => {

@@ -144,11 +144,11 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     lanes: {
       // Every render admitted has a place in the render queue, so the queue never refuses one that was let in.
       render: { places: o.concurrency + o.maxWaiting },
-      // Checking is work on the main thread: validations get a share of it (at most about 50 a second when cheap),
-      // so however many clients validate, they cannot crowd the renders out.
-      validate: { places: 2, share: o.validateShare, floorMs: 2 },
+      // Checking is work on the main thread: over time validations get a share of it (about 50 a second when cheap),
+      // with a second of work in hand after a quiet while, so however many clients validate, renders go on.
+      validate: { places: 2, share: o.validateShare, burstMs: 1_000, floorMs: 2 },
       // bcrypt costs a tenth of a second of the main thread per try.
-      login: { places: 1, share: 0.25 },
+      login: { places: 1, share: 0.25, burstMs: 1_000 },
     },
     perClient: o.perClient,
     waiting: o.waiting,
@@ -166,7 +166,10 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
 
   const send = (res: ServerResponse, status: number, body: string | Uint8Array, headers: Headers = {}) => {
     if (res.headersSent || res.destroyed) return;
-    res.writeHead(status, { ...BASE_HEADERS, 'Content-Length': Buffer.byteLength(body), ...headers });
+    // A request answered before its body was read (refused from its headers): closing the connection saves reading
+    // a body nobody wants, which Node would otherwise read to its end to keep the connection.
+    const unread = !res.req.complete ? { Connection: 'close' } : {};
+    res.writeHead(status, { ...BASE_HEADERS, 'Content-Length': Buffer.byteLength(body), ...unread, ...headers });
     // A client that stops reading holds the answer in memory: without progress for the write timeout it is dropped
     // (Node ends a socket whose timeout nobody handles). Keep-alive sets its own timeout once the answer is sent.
     res.socket?.setTimeout(o.writeTimeout);
