@@ -4,7 +4,7 @@ export { VanbanFile, fromText, fromValue, parse, check, plan, render, issuesOf, 
 export { runBatch, type RunOptions, type RunReport, type JobResult, type JobStatus } from './pipeline/run';
 export { FORMATS, type Format, type InputPlan } from './pipeline/plan';
 export type { RenderedFile, RenderInputOptions } from './pipeline/render-input';
-export { BrowserPool } from './render/pdf/browser';
+export { BrowserPool, PrintAbortedError } from './render/pdf/browser';
 export { VanbanError, hasErrors, type Issue, type Severity, type Stage } from './errors/issue';
 export { formatIssue } from './errors/present';
 export { knownFormIds } from './forms/registry';

@@ -77,6 +77,28 @@ describe('a batch with good and bad records', () => {
   });
 });
 
+describe('deep malformed JSON', () => {
+  it('is one invalid input with its line and column, not an internal error: the batch writes the others and exits 1', () => {
+    const inDir = tmpDir('cli-deep-in');
+    const out = tmpDir('cli-deep-out');
+    fs.copyFileSync(MINIMAL, path.join(inDir, 'a-good.json'));
+    // 10,000 unclosed brackets (10 KB) once overflowed the stack of the syntax-error locator.
+    fs.writeFileSync(path.join(inDir, 'b-deep.json'), '['.repeat(10_000));
+    fs.writeFileSync(path.join(inDir, 'c-deep-object.json'), `{"form":"ke-hoach","x":${'{"a":'.repeat(10_000)}`);
+    const r = vanban(['render', inDir, '--out', out, '--format', 'docx']);
+    expect(r.code).toBe(1);
+    expect(r.err).not.toContain('internal.error');
+    expect(r.err).toContain('b-deep.json');
+    expect(r.err).toContain('ValueExpected (dòng/line 1, cột/column 10001)');
+    expect(listFiles(out)).toEqual(['a-good.docx', 'report.json']);
+    const report = JSON.parse(fs.readFileSync(path.join(out, 'report.json'), 'utf8'));
+    expect(report.summary).toMatchObject({ inputs: 3, written: 1, invalid: 2, failed: 0 });
+    for (const j of report.jobs.filter((x: { source: string }) => !x.source.endsWith('a-good.json'))) {
+      expect(j.issues.map((i: { code: string }) => i.code)).toEqual(['input.json_syntax']);
+    }
+  });
+});
+
 describe('environment', () => {
   it('exits 4 without Chromium and leaves no file of the input behind', () => {
     const out = tmpDir('cli-nobrowser');

@@ -196,8 +196,9 @@ describe('the server answers', () => {
   let slow: RunningServer;
   beforeAll(async () => {
     server = await startServer({ port: 0, log: () => undefined });
-    // One render at a time, none waiting, and no time to finish one: to see 503 busy and 503 timeout.
-    slow = await startServer({ port: 0, log: () => undefined, concurrency: 1, maxWaiting: 0, renderTimeout: 1 });
+    // One render at a time, none queued, no line to wait in for a place, and no time to finish one: to see 503 busy
+    // and 503 timeout.
+    slow = await startServer({ port: 0, log: () => undefined, concurrency: 1, maxWaiting: 0, waiting: 0, renderTimeout: 1 });
   });
   afterAll(async () => {
     await Promise.all([server?.close(), slow?.close()]);

@@ -182,6 +182,16 @@ describe('POST /api/render', () => {
     expect(issues[0]!.en).toContain('(dòng/line 3, cột/column 12)');
   });
 
+  it('answers 400, not 500, for malformed JSON nested 10,000 deep', async () => {
+    for (const p of ['/api/validate/ke-hoach', '/api/render/ke-hoach?format=pdf']) {
+      const res = await post(p, '['.repeat(10_000));
+      expect(res.status, p).toBe(400);
+      const { issues } = (await res.json()) as { issues: { code: string; en: string }[] };
+      expect(issues.map((i) => i.code)).toEqual(['input.json_syntax']);
+      expect(issues[0]!.en).toContain('(dòng/line 1, cột/column 10001)');
+    }
+  });
+
   it('answers 400 for an unknown format', async () => {
     const res = await post('/api/render/ke-hoach?format=odt', KE_HOACH);
     expect(res.status).toBe(400);
@@ -244,6 +254,25 @@ describe('POST /api/validate', () => {
   });
 });
 
+describe('answers with many issues', () => {
+  it('carry at most 100 issues, errors first, with the total', async () => {
+    // 10,000 recipients with an unknown key: 10,000 issues, once all sent back (several MB for a few hundred KB);
+    // the warning for the decomposed subject line comes first in the list, and is the one left out.
+    const body = { ...KE_HOACH, noiNhan: Array.from({ length: 10_000 }, () => ({ ten: 'Sở', x: 1 })), trichYeu: 'Tổ chức thi đua'.normalize('NFD') };
+    for (const [p, status] of [['/api/validate/ke-hoach', 200], ['/api/render/ke-hoach?format=pdf', 422]] as const) {
+      const res = await post(p, body);
+      expect(res.status, p).toBe(status);
+      const text = await res.text();
+      expect(text.length).toBeLessThan(100 * 1024);
+      const answer = JSON.parse(text) as { valid?: boolean; issues: { code: string; severity: string; path: string }[]; total: number };
+      expect(answer.issues).toHaveLength(100);
+      expect(answer.total).toBe(10_001);
+      expect(answer.issues.every((i) => i.code === 'schema.unknown_key' && i.severity === 'error')).toBe(true);
+      expect(answer.issues[99]!.path).toBe('$.noiNhan[99].x');
+    }
+  });
+});
+
 describe('timeouts', () => {
   it('drops a request whose body never finishes arriving', async () => {
     const url = new URL(base);
@@ -283,15 +312,22 @@ describe('vanban serve', () => {
     expect(out).toContain('đã dừng / stopped');
   });
 
-  it('warns before listening on another host, and exits 4 when it cannot listen there; 2 on a bad option', async () => {
+  it('refuses to listen beyond loopback without an allow-list, warns before listening there, exits 4 when it cannot; 2 on a bad option', async () => {
     const { main } = await import('../src/cli/main');
     const err: string[] = [];
     const io = { out: () => undefined, err: (s: string) => err.push(s) };
+    expect(await main(['serve', '--host', '192.0.2.1', '--port', '0'], io)).toBe(2);
+    expect(err.join('\n')).toContain('[serve.allow_host]');
+    err.length = 0;
+    const users = path.join(tmpDir('serve-users'), 'users.json');
+    const { AccountStore } = await import('../src/server/accounts');
+    await AccountStore.open(users).setPassword('van-thu', 'mat-khau-dai');
     // 192.0.2.1 (TEST-NET-1) is on no interface here: the warning is printed, then the listen fails.
-    expect(await main(['serve', '--host', '192.0.2.1', '--port', '0'], io)).toBe(4);
+    expect(await main(['serve', '--host', '192.0.2.1', '--port', '0', '--allow-host', 'vanban.test', '--plain-http', '--users', users], io)).toBe(4);
     expect(err[0]).toContain('CẢNH BÁO/WARNING');
     expect(err[0]).toContain('other machines on the network');
     expect(await main(['serve', '--port', 'abc'], io)).toBe(2);
     expect(await main(['serve', '--bogus'], io)).toBe(2);
+    expect(await main(['serve', '--tls-cert', 'x.pem'], io)).toBe(2);
   });
 });

@@ -253,3 +253,43 @@ describe('the báo cáo thành tích form', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('on a server with a login', () => {
+  it('sends the clerk to the login page and back, checks the draft with the session’s CSRF token, and logs out', async () => {
+    const { AccountStore } = await import('../src/server/accounts');
+    const users = path.join(tmpDir('web-users'), 'users.json');
+    await AccountStore.open(users).setPassword('van-thu', 'Mật khẩu đủ dài');
+    const guarded = await startServer({ port: 0, login: true, usersFile: users, log: () => undefined });
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const validations: number[] = [];
+    page.on('response', (r) => {
+      if (r.url().includes('/api/validate/')) validations.push(r.status());
+    });
+    try {
+      await page.goto(`${guarded.url}/form/ke-hoach`, { waitUntil: 'load' });
+      expect(new URL(page.url()).pathname).toBe('/login');
+      await page.waitForSelector('body[data-ready]');
+      await page.type('#name', 'van-thu');
+      await page.type('#password', 'mật khẩu sai');
+      await press(page, '#submit');
+      await page.waitForFunction(() => (document.getElementById('message')?.textContent ?? '').includes('Sai tên đăng nhập'));
+      await page.type('#password', 'Mật khẩu đủ dài');
+      await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), press(page, '#submit')]);
+      expect(new URL(page.url()).pathname).toBe('/form/ke-hoach');
+      await page.waitForSelector('body[data-ready]');
+      await page.waitForFunction(() => !(document.getElementById('summary-text')?.textContent ?? '').startsWith('Đang kiểm tra'));
+      expect(validations.length).toBeGreaterThan(0);
+      expect(validations.every((s) => s === 200)).toBe(true);
+      await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('#logout')]);
+      expect(new URL(page.url()).pathname).toBe('/login');
+      await page.goto(`${guarded.url}/`, { waitUntil: 'load' });
+      expect(new URL(page.url()).pathname).toBe('/login');
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+      await guarded.close();
+    }
+  });
+});

@@ -28,7 +28,8 @@ Cách dùng / Usage:
   vanban templates check [mẫu…]   kiểm tra mẫu / check the templates (exit 3 if broken)
   vanban preview <mẫu> [--data TỆP] [--watch] [--out THƯ_MỤC]   xem trước DOCX, PDF, PNG / preview
   vanban new-form <id> [--from ke-hoach]   tạo mẫu mới / scaffold a new form
-  vanban serve [--port N] [--host ĐỊA_CHỈ]   biểu mẫu web / web form (http://127.0.0.1:8080/)
+  vanban serve [--port N] [--host ĐỊA_CHỈ] […]   biểu mẫu web / web form (http://127.0.0.1:8080/; vanban serve --help)
+  vanban users add|passwd|remove|list|token|revoke …   tài khoản của máy chủ có đăng nhập / accounts of a server with a login
   vanban import <tệp.docx|.txt|.md> [--form MẪU] [--out TỆP.json]   nhập văn bản có sẵn / bring a document in
   vanban --help | --version
 
@@ -167,6 +168,7 @@ const SUBCOMMANDS: Record<string, () => Promise<{ run: (argv: string[], io: Io) 
   'new-form': () => import('./new-form'),
   serve: () => import('./serve'),
   import: () => import('./import'),
+  users: () => import('./users'),
 };
 
 const defaultIo: Io = { out: (s: string) => console.log(s), err: (s: string) => console.error(s) };

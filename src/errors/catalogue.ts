@@ -354,6 +354,11 @@ export const CATALOGUE = {
     message: (p) => ({ vi: `Không đặt được ô chữ ký số ${p.field} trong PDF: ${p.detailVi}.`, en: `The digital-signature slot ${p.field} cannot be placed in the PDF: ${p.detailEn}.` }),
     hint: () => ({ vi: 'Mỗi chữ ký phải được vẽ bằng khối dùng chung (cuoiVanBan, chuKyDoi, phuLuc) đúng một lần; kiểm tra template.hbs của mẫu.', en: 'Each signature must be drawn once by a shared block (cuoiVanBan, chuKyDoi, phuLuc); check the form’s template.hbs.' }),
   },
+  'render.too_many_pages': {
+    stage: 'render', severity: 'error',
+    message: (p) => ({ vi: `Văn bản dài ${p.pages} trang, vượt giới hạn ${p.max} trang cho một yêu cầu của máy chủ.`, en: `The document runs to ${p.pages} pages, over the server's limit of ${p.max} pages per request.` }),
+    hint: () => ({ vi: 'Tách hồ sơ thành nhiều hồ sơ nhỏ hơn, hoặc xuất JSON và tạo văn bản bằng lệnh vanban render (không giới hạn số trang).', en: 'Split the dossier into smaller ones, or export the JSON and render it with the vanban render command (no page limit).' }),
+  },
   'env.no_browser': {
     stage: 'environment', severity: 'error',
     message: () => ({ vi: 'Không tìm thấy Chromium để in PDF.', en: 'No Chromium was found to print PDF.' }),
@@ -433,6 +438,56 @@ export const CATALOGUE = {
     stage: 'render', severity: 'error',
     message: (p) => ({ vi: `Tạo văn bản quá ${p.seconds} giây nên đã dừng.`, en: `Rendering took longer than ${p.seconds} seconds and was stopped.` }),
     hint: () => ({ vi: 'Thử lại; nếu lặp lại, dùng lệnh vanban render với tệp JSON đã xuất.', en: 'Retry; if it repeats, use the vanban render command with the exported JSON.' }),
+  },
+  'http.client_busy': {
+    stage: 'usage', severity: 'error',
+    message: (p) => ({ vi: `Máy này đã có ${p.count} yêu cầu đang chờ máy chủ.`, en: `This client already has ${p.count} requests waiting for the server.` }),
+    hint: () => ({ vi: 'Đợi các yêu cầu trước xong rồi gửi tiếp.', en: 'Wait for the earlier requests to finish before sending more.' }),
+  },
+  'http.unauthorized': {
+    stage: 'usage', severity: 'error',
+    message: () => ({ vi: 'Cần đăng nhập để dùng máy chủ này.', en: 'This server needs a login.' }),
+    hint: () => ({ vi: 'Đăng nhập tại /login, hoặc gửi mã truy cập trong tiêu đề Authorization: Bearer <mã> (người quản trị tạo bằng vanban users token).', en: 'Log in at /login, or send an access token as Authorization: Bearer <token> (an administrator makes one with vanban users token).' }),
+  },
+  'http.login_failed': {
+    stage: 'usage', severity: 'error',
+    message: () => ({ vi: 'Sai tên đăng nhập hoặc mật khẩu.', en: 'Wrong name or password.' }),
+    hint: () => ({ vi: 'Gõ lại; nếu quên mật khẩu, nhờ người quản trị đặt lại (vanban users passwd).', en: 'Try again; if the password is lost, ask the administrator to set a new one (vanban users passwd).' }),
+  },
+  'http.login_throttled': {
+    stage: 'usage', severity: 'error',
+    message: (p) => ({ vi: `Đăng nhập sai quá nhiều lần; thử lại sau ${p.seconds} giây.`, en: `Too many failed logins; try again in ${p.seconds} seconds.` }),
+    hint: () => ({ vi: 'Đợi hết thời gian chờ; nếu quên mật khẩu, nhờ người quản trị đặt lại.', en: 'Wait for the time to pass; if the password is lost, ask the administrator to set a new one.' }),
+  },
+  'http.csrf': {
+    stage: 'usage', severity: 'error',
+    message: () => ({ vi: 'Yêu cầu thiếu mã chống giả mạo (CSRF) của phiên đăng nhập.', en: 'The request lacks the session’s anti-forgery (CSRF) token.' }),
+    hint: () => ({ vi: 'Tải lại trang biểu mẫu rồi thử lại; chương trình gọi API nên dùng mã truy cập thay cho phiên.', en: 'Reload the form page and try again; scripts should use an access token instead of a session.' }),
+  },
+  'serve.allow_host': {
+    stage: 'usage', severity: 'error',
+    message: (p) => ({ vi: `Máy chủ nghe trên ${p.host}, ra ngoài máy này, nhưng chưa có danh sách tên máy được phép (--allow-host).`, en: `The server would listen on ${p.host}, beyond this machine, without a list of allowed host names (--allow-host).` }),
+    hint: () => ({ vi: 'Thêm --allow-host với tên hoặc địa chỉ mà người dùng gõ vào trình duyệt, ví dụ --allow-host vanban.xa.local,192.168.1.10.', en: 'Add --allow-host with the names or addresses users type in their browser, e.g. --allow-host vanban.xa.local,192.168.1.10.' }),
+  },
+  'serve.tls_needed': {
+    stage: 'usage', severity: 'error',
+    message: (p) => ({ vi: `Máy chủ nghe trên ${p.host} mà không mã hóa: mật khẩu và văn bản sẽ đi qua mạng ở dạng rõ.`, en: `The server would listen on ${p.host} without encryption: passwords and documents would cross the network in the clear.` }),
+    hint: () => ({ vi: 'Dùng --tls-cert và --tls-key, hoặc đặt máy chủ sau một reverse proxy có HTTPS (xem README); chỉ trong mạng tin cậy mới dùng --plain-http.', en: 'Give --tls-cert and --tls-key, or put the server behind a reverse proxy with HTTPS (see the README); use --plain-http only on a trusted network.' }),
+  },
+  'serve.no_accounts': {
+    stage: 'usage', severity: 'error',
+    message: (p) => ({ vi: `Máy chủ cần đăng nhập nhưng kho tài khoản ${p.file} chưa có tài khoản hay mã truy cập nào.`, en: `The server needs a login but the account store ${p.file} has no account or access token.` }),
+    hint: (p) => ({ vi: `Tạo tài khoản trước: vanban users add TÊN --users ${p.file}`, en: `Create an account first: vanban users add NAME --users ${p.file}` }),
+  },
+  'serve.users_file': {
+    stage: 'environment', severity: 'error',
+    message: (p) => ({ vi: `Không đọc được kho tài khoản: ${p.cause}`, en: `The account store cannot be read: ${p.cause}` }),
+    hint: () => ({ vi: 'Kiểm tra đường dẫn --users và quyền đọc; tệp do lệnh vanban users tạo ra.', en: 'Check the --users path and that it is readable; the file is made by the vanban users command.' }),
+  },
+  'serve.tls_files': {
+    stage: 'environment', severity: 'error',
+    message: (p) => ({ vi: `Không dùng được chứng chỉ TLS: ${p.cause}`, en: `The TLS certificate cannot be used: ${p.cause}` }),
+    hint: () => ({ vi: '--tls-cert là tệp chứng chỉ PEM (có thể kèm chuỗi chứng chỉ), --tls-key là khóa riêng PEM tương ứng.', en: '--tls-cert is a PEM certificate (its chain may follow), --tls-key the matching PEM private key.' }),
   },
   'internal.error': {
     stage: 'render', severity: 'error',

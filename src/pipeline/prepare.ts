@@ -1,11 +1,11 @@
 // From raw input to a view model: read, pick the form, validate, format. No rendering, no writing.
-import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { makeIssue } from '../errors/catalogue';
 import { hasErrors, type Issue } from '../errors/issue';
 import { REGULATIONS } from '../config/regulations';
 import { knownFormIds, loadForm, type LoadedForm } from '../forms/registry';
 import { mendWordHabits } from '../schema/habits';
 import { validateWith } from '../schema/validate';
+import { locateSyntaxError } from './json-syntax';
 import type { DocumentVM } from '../viewmodel/types';
 
 /** A document ready to render: its view model and the folder of the templates that draw it. */
@@ -33,16 +33,15 @@ export function parseJson(text: string, source?: string): { value?: unknown; iss
   try {
     return { value: JSON.parse(text.replace(/^\uFEFF/, '')), issues: [] };
   } catch (err) {
-    // JSON.parse does not always say where; jsonc-parser (strict settings) finds the offset of the first error.
-    const errors: ParseError[] = [];
-    parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
+    // JSON.parse does not always say where; the locator finds the offset of the first error, at any depth.
+    const text0 = text.replace(/^\uFEFF/, '');
     let where = (err as Error).message.split('\n')[0]!;
-    const first = errors[0];
+    const first = locateSyntaxError(text0);
     if (first) {
-      const before = text.slice(0, first.offset);
+      const before = text0.slice(0, first.offset);
       const line = before.split('\n').length;
       const col = first.offset - before.lastIndexOf('\n');
-      where = `${printParseErrorCode(first.error)} (dòng/line ${line}, cột/column ${col})`;
+      where = `${first.error} (dòng/line ${line}, cột/column ${col})`;
     }
     return { issues: [makeIssue('input.json_syntax', { cause: where }, { source })] };
   }

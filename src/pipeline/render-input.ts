@@ -79,13 +79,18 @@ export interface RenderInputOptions {
   pool?: BrowserPool;
   dumpViewModel?: boolean;
   stats?: PrintStats;
+  /** Printing stops when it aborts (PrintAbortedError). */
+  signal?: AbortSignal;
+  /** Documents per Chromium print (a dossier's many reports in several prints), and the pages the input may make. */
+  chunk?: number;
+  maxPages?: number;
 }
 
 /** All files of a valid prepared input named after `stem`, in memory. Throws a VanbanError on a render failure. */
 export async function renderPrepared(prepared: Prepared, stem: string, opts: RenderInputOptions): Promise<RenderedFile[]> {
   const plan = planInput(prepared, stem, opts);
   const jobs = pdfJobsOf(plan);
-  const pdfs = jobs.length && opts.pool ? await printJobs(opts.pool, jobs, opts.stats) : [];
+  const pdfs = jobs.length && opts.pool ? await printJobs(opts.pool, jobs, opts.stats, { signal: opts.signal, chunk: opts.chunk, maxPages: opts.maxPages }) : [];
   const failed = pdfs.filter((p): p is Issue[] => Array.isArray(p));
   if (failed.length) throw new VanbanError(failed.flat());
   return assemble(plan, pdfs as FinishedPdf[]);

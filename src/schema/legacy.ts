@@ -160,12 +160,22 @@ const VIETNAMESE_LATIN1 = new Set([...'àáâãèéêìíòóôõùúýÀÁÂÃ�
 const SIGNATURE = new RegExp(`[${[...new Set([...ALPHABET.tcvn3, ...ALPHABET.vni])].filter((c) => !VIETNAMESE_LATIN1.has(c)).map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`, 'u');
 
 /**
+ * Whether a word's legacy characters stand where letters stand: a Latin-1 letter other than µ ("hoµ", "Phßng"), or µ
+ * after the word's first letter. Symbols between letters ("x·y") and µ as a unit's prefix ("µm") are what Unicode
+ * text holds on its own, so one such word among Unicode Vietnamese is no evidence.
+ */
+function lettered(word: string): boolean {
+  return [...word].some((c, i) => c >= '\u00A1' && c <= '\u00FF' && /\p{L}/u.test(c) && (c !== 'µ' || i > 0));
+}
+
+/**
  * Looks for text in a legacy encoding. A word is evidence when it is not a Vietnamese syllable as it stands but is one
  * once converted. A word is against it when it is already Unicode Vietnamese, holds a character the encoding never
  * produces, or is a syllable that conversion would break; an ASCII word that is no Vietnamese syllable ("COVID",
  * "plane") is foreign. Words without any ASCII letter (symbols such as ×, ½, ©) weigh nothing.
  * Converted: evidence, nothing against, and more evidence than foreign words (one word of evidence needs none).
- * Unsure: two or more words of evidence beside words against. One word of evidence among Unicode is left alone.
+ * Unsure: two or more words of evidence beside words against, or one among Unicode Vietnamese when its legacy
+ * characters stand where letters stand ("Céng hoµ xã hội"). Any other single word of evidence is left alone.
  */
 export function detectLegacy(s: string): LegacyVerdict {
   // Longer than any field may be: it is refused as too long, so it is not worth reading word by word.
@@ -207,7 +217,7 @@ export function detectLegacy(s: string): LegacyVerdict {
   const found = evidence[encoding];
   const f = found.length;
   const contra = unicode + against[encoding];
-  if (contra > 0 || t === v) return f >= 2 ? { kind: 'unsure', encoding, words: found } : { kind: 'none' };
+  if (contra > 0 || t === v) return f >= 2 || (f === 1 && unicode > 0 && lettered(found[0]!.from)) ? { kind: 'unsure', encoding, words: found } : { kind: 'none' };
   if (f === 1 ? foreign > 0 : f <= foreign) return f >= 2 ? { kind: 'unsure', encoding, words: found } : { kind: 'none' };
   return { kind: 'converted', encoding, text: DECODERS[encoding](s), words: found };
 }

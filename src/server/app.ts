@@ -1,19 +1,25 @@
-// The local web server: the form pages and the JSON API they share with scripts, over node:http and one Chromium.
+// The local web server: the form pages and the JSON API they share with scripts, over node:http (or https) and one Chromium.
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import https from 'node:https';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { makeIssue } from '../errors/catalogue';
-import { hasErrors, VanbanError, type Issue } from '../errors/issue';
+import { makeIssue, type IssueCode } from '../errors/catalogue';
+import { VanbanError, type Issue } from '../errors/issue';
 import { knownFormIds, loadForm } from '../forms/registry';
 import { ROOT } from '../paths';
-import { check, fromText, fromValue, parse, type VanbanFile } from '../api';
-import { BrowserPool } from '../render/pdf/browser';
+import { BrowserPool, check, fromText, fromValue, parse, PrintAbortedError, type VanbanFile } from '../api';
 import { formJsonSchema } from '../schema/json-schema';
+import { bindsLoopbackOnly, clientAddress, hostAllowed, isHttps, isLoopbackAddress, sameOrigin, type AccessPolicy } from './access';
+import { AccountStore, defaultUsersFile } from './accounts';
+import { Admission, type AdmissionLimits, type Lane, type Refusal, type Ticket } from './admission';
 import { readBody } from './body';
-import { toWire } from './issues';
+import { boundedIssues, MAX_ISSUES } from './issues';
 import { AbortedError, QueueFullError, RenderQueue } from './queue';
 import { downloadStem, renderDownload } from './render';
+import { cookie, CSRF_COOKIE, readCookies, SESSION_COOKIE, Sessions, Throttle, type Session } from './sessions';
 import { loadStatic, type StaticFile } from './static';
+
+export { isLoopbackAddress as isLoopback } from './access';
 
 export const PUBLIC_DIR = path.join(ROOT, 'src', 'server', 'public');
 
@@ -24,11 +30,39 @@ export interface ServerOptions {
   bodyLimit?: number;
   /** Time allowed to receive a whole request (headers and body), in ms. */
   requestTimeout?: number;
-  /** Time allowed for one render, in ms. */
+  /** Time allowed for one render, in ms, from the moment it starts. */
   renderTimeout?: number;
-  /** Renders at a time, and renders allowed to wait. */
+  /**
+   * Renders in progress at a time (their prints share Chromium's two pages, chunk by chunk, so a long dossier does
+   * not hold back a short document), and renders allowed to wait.
+   */
   concurrency?: number;
   maxWaiting?: number;
+  /** An answer that makes no progress for this long (a client that does not read) is dropped, in ms. */
+  writeTimeout?: number;
+  /** Issues at most in one answer. */
+  maxIssues?: number;
+  /** Pages one render may make, and documents per Chromium print. */
+  maxPages?: number;
+  printChunk?: number;
+  /** Admission: places per client, the line before the places and its longest wait, validations' share of the main thread. */
+  perClient?: number;
+  waiting?: number;
+  perClientWaiting?: number;
+  maxWaitMs?: number;
+  validateShare?: number;
+  /** Host names accepted besides loopback ones; required when the server listens beyond loopback. */
+  allowHosts?: string[];
+  /** Require a login on loopback too (behind a reverse proxy); always on beyond loopback. */
+  login?: boolean;
+  /** The account store of the login. */
+  usersFile?: string;
+  /** PEM certificate (and chain) and key: the server speaks HTTPS. */
+  tls?: { cert: string | Buffer; key: string | Buffer };
+  /** Listen beyond loopback without TLS: passwords and documents cross the network in the clear. */
+  plainHttp?: boolean;
+  /** Trust X-Forwarded-For and X-Forwarded-Proto from a reverse proxy on this machine. */
+  trustProxy?: boolean;
   /** Where server-side failures are reported. */
   log?: (line: string) => void;
 }
@@ -39,21 +73,31 @@ export const DEFAULTS = {
   bodyLimit: 2 * 1024 * 1024,
   requestTimeout: 30_000,
   renderTimeout: 90_000,
-  concurrency: 2,
+  concurrency: 4,
   maxWaiting: 16,
+  writeTimeout: 30_000,
+  maxIssues: MAX_ISSUES,
+  maxPages: 300,
+  printChunk: 20,
+  perClient: 8,
+  waiting: 128,
+  perClientWaiting: 64,
+  maxWaitMs: 10_000,
+  validateShare: 0.1,
 } as const;
+
+/** A setting that keeps the server from starting, as an issue of the catalogue (exit 2 or 4 from `vanban serve`). */
+export class ServerSetupError extends VanbanError {}
 
 export interface RunningServer {
   server: http.Server;
   /** The real address, e.g. http://127.0.0.1:41234 (with --port 0 the port the system chose). */
   url: string;
+  /** Whether a login is required. */
+  login: boolean;
+  /** Requests admitted per lane and waiting for a place, and renders running and queued (for tests and a status page). */
+  counts(): { admitted: Record<Lane, number>; waiting: number; rendering: { running: number; waiting: number } };
   close(): Promise<void>;
-}
-
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
-
-export function isLoopback(host: string): boolean {
-  return LOOPBACK_HOSTS.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 /** Security headers of every answer: nothing from elsewhere, PDF previews only from blob: URLs the page made itself. */
@@ -65,28 +109,80 @@ const BASE_HEADERS = {
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-src 'self' blob:; object-src 'self' blob:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'",
 };
 
+type Headers = Record<string, string | number | string[]>;
+
+/** Who sent a request: the account when logged in (by session or token), and the key its admission is counted by. */
+interface Caller {
+  user?: string;
+  session?: Session;
+  client: string;
+}
+
 export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
   const o = { ...DEFAULTS, ...opts };
   const log = opts.log ?? ((line: string) => console.error(line));
+  const policy: AccessPolicy = { allowHosts: new Set((o.allowHosts ?? []).map((h) => h.trim().toLowerCase().replace(/\.$/, '')).filter(Boolean)), trustProxy: Boolean(o.trustProxy) };
+  const loopbackOnly = await bindsLoopbackOnly(o.host);
+  const setupError = (code: IssueCode, params: Record<string, string | number>) => new ServerSetupError([makeIssue(code, params)]);
+  if (!loopbackOnly && policy.allowHosts.size === 0) throw setupError('serve.allow_host', { host: o.host });
+  if (!loopbackOnly && !o.tls && !o.plainHttp) throw setupError('serve.tls_needed', { host: o.host });
+  const loginRequired = !loopbackOnly || Boolean(o.login);
+  let store: AccountStore | undefined;
+  if (loginRequired) {
+    const file = o.usersFile ?? defaultUsersFile();
+    try {
+      store = AccountStore.open(file);
+    } catch (err) {
+      throw setupError('serve.users_file', { cause: (err as Error).message });
+    }
+    if (store.empty) throw setupError('serve.no_accounts', { file });
+  }
+
   const pool = new BrowserPool();
   const queue = new RenderQueue(o.concurrency, o.maxWaiting);
+  const admissionLimits: AdmissionLimits = {
+    lanes: {
+      // Every render admitted has a place in the render queue, so the queue never refuses one that was let in.
+      render: { places: o.concurrency + o.maxWaiting },
+      // Checking is work on the main thread: over time validations get a share of it (about 50 a second when cheap),
+      // with a second of work in hand after a quiet while, so however many clients validate, renders go on.
+      validate: { places: 2, share: o.validateShare, burstMs: 1_000, floorMs: 2 },
+      // bcrypt costs a tenth of a second of the main thread per try.
+      login: { places: 1, share: 0.25, burstMs: 1_000 },
+    },
+    perClient: o.perClient,
+    waiting: o.waiting,
+    perClientWaiting: o.perClientWaiting,
+    // A request waiting for its place has not sent its body: it must leave the line before Node's request timeout.
+    maxWaitMs: Math.min(o.maxWaitMs, Math.floor(o.requestTimeout / 2)),
+  };
+  const admission = new Admission(admissionLimits);
+  const sessions = new Sessions();
+  const loginByAddress = new Throttle(5);
+  const loginByName = new Throttle(10);
   const files = loadStatic(PUBLIC_DIR);
   const forms = knownFormIds();
-  const loopbackOnly = isLoopback(o.host);
   const schemaCache = new Map<string, string>();
 
-  const send = (res: ServerResponse, status: number, body: string | Uint8Array, headers: Record<string, string | number> = {}) => {
+  const send = (res: ServerResponse, status: number, body: string | Uint8Array, headers: Headers = {}) => {
     if (res.headersSent || res.destroyed) return;
-    res.writeHead(status, { ...BASE_HEADERS, 'Content-Length': Buffer.byteLength(body), ...headers });
+    // A request answered before its body was read (refused from its headers): closing the connection saves reading
+    // a body nobody wants, which Node would otherwise read to its end to keep the connection.
+    const unread = !res.req.complete ? { Connection: 'close' } : {};
+    res.writeHead(status, { ...BASE_HEADERS, 'Content-Length': Buffer.byteLength(body), ...unread, ...headers });
+    // A client that stops reading holds the answer in memory: without progress for the write timeout it is dropped
+    // (Node ends a socket whose timeout nobody handles). Keep-alive sets its own timeout once the answer is sent.
+    res.socket?.setTimeout(o.writeTimeout);
     res.end(body);
   };
-  const sendJson = (res: ServerResponse, status: number, value: unknown, headers: Record<string, string | number> = {}) =>
+  const sendJson = (res: ServerResponse, status: number, value: unknown, headers: Headers = {}) =>
     send(res, status, JSON.stringify(value), { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
-  const sendIssues = (res: ServerResponse, status: number, issues: Issue[], headers: Record<string, string | number> = {}) =>
-    sendJson(res, status, { issues: issues.map(toWire) }, headers);
-  const notFound = (res: ServerResponse, what: string) => sendIssues(res, 404, [makeIssue('http.not_found', { what, known: forms.join(', ') })]);
-  const wrongMethod = (res: ServerResponse, method: string, allowed: string) =>
-    sendIssues(res, 405, [makeIssue('http.method', { method, allowed })], { Allow: allowed });
+  const sendIssues = (res: ServerResponse, status: number, issues: readonly Issue[], headers: Headers = {}) =>
+    sendJson(res, status, boundedIssues(issues, o.maxIssues), headers);
+  const refuse = (res: ServerResponse, status: number, code: IssueCode, params: Record<string, string | number> = {}, headers: Headers = {}) =>
+    sendIssues(res, status, [makeIssue(code, params)], headers);
+  const notFound = (res: ServerResponse, what: string) => refuse(res, 404, 'http.not_found', { what, known: forms.join(', ') });
+  const wrongMethod = (res: ServerResponse, method: string, allowed: string) => refuse(res, 405, 'http.method', { method, allowed }, { Allow: allowed });
 
   const sendFile = (req: IncomingMessage, res: ServerResponse, file: StaticFile | undefined) => {
     if (!file) return notFound(res, 'page');
@@ -94,16 +190,124 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     send(res, 200, req.method === 'HEAD' ? '' : file.data, { 'Content-Type': file.type, ETag: file.etag, 'Cache-Control': 'no-cache', ...(req.method === 'HEAD' ? { 'Content-Length': file.data.length } : {}) });
   };
 
-  /** Reads and checks a JSON body for `formId`; answers the request itself and returns undefined when it cannot go on. */
-  const readInput = async (req: IncomingMessage, res: ServerResponse, formId: string): Promise<Record<string, unknown> | undefined> => {
+  // ---- login ---------------------------------------------------------------------------------------------------------
+
+  /** The caller of a request: its session or access token when it has one, and its admission key. */
+  const callerOf = (req: IncomingMessage): Caller => {
+    const address = clientAddress(req, policy);
+    if (!store) return { client: `address:${address}` };
+    store.refresh();
+    const auth = req.headers.authorization;
+    if (auth?.startsWith('Bearer ')) {
+      const user = store.verifyToken(auth.slice(7).trim());
+      return user ? { user, client: `user:${user}` } : { client: `address:${address}` };
+    }
+    const session = sessions.get(readCookies(req.headers.cookie).get(SESSION_COOKIE));
+    if (session && store.has(session.user)) return { user: session.user, session, client: `user:${session.user}` };
+    if (session) sessions.drop(session.id);
+    return { client: `address:${address}` };
+  };
+
+  const sessionCookies = (req: IncomingMessage, s: Session | undefined): string[] => {
+    const secure = isHttps(req, policy);
+    const maxAgeS = s ? undefined : 0;
+    return [
+      cookie(SESSION_COOKIE, s?.id ?? '', { secure, httpOnly: true, maxAgeS }),
+      // Readable by this site's scripts, which send it back in X-CSRF-Token; another site can neither read nor send it.
+      cookie(CSRF_COOKIE, s?.csrf ?? '', { secure, httpOnly: false, maxAgeS }),
+    ];
+  };
+
+  const login = async (req: IncomingMessage, res: ServerResponse, caller: Caller) => {
+    const body = await readBody(req, 16 * 1024);
+    if (!body.ok) return body.reason === 'too_large' ? refuse(res, 413, 'http.too_large', { limit: '16 KB' }, { Connection: 'close' }) : undefined;
+    const parsed = parse(fromText(body.text, 'login'));
+    const value = parsed.value as { name?: unknown; password?: unknown } | undefined;
+    if (parsed.messages.length) return sendIssues(res, 400, parsed.messages);
+    const name = typeof value?.name === 'string' ? value.name.normalize('NFC').trim() : '';
+    const password = typeof value?.password === 'string' ? value.password : '';
+    const byAddress = `address:${clientAddress(req, policy)}`;
+    const wait = Math.max(loginByAddress.wait(byAddress), loginByName.wait(name));
+    if (wait > 0) return refuse(res, 429, 'http.login_throttled', { seconds: wait }, { 'Retry-After': wait });
+    const user = name && password ? await store!.verifyPassword(name, password) : undefined;
+    if (!user) {
+      loginByAddress.fail(byAddress);
+      loginByName.fail(name);
+      log(`vanban serve: failed login for ${JSON.stringify(name.slice(0, 64))} from ${caller.client}`);
+      return refuse(res, 401, 'http.login_failed');
+    }
+    loginByAddress.clear(byAddress);
+    loginByName.clear(name);
+    const session = sessions.create(user);
+    sendJson(res, 200, { user }, { 'Set-Cookie': sessionCookies(req, session) });
+  };
+
+  const logout = (req: IncomingMessage, res: ServerResponse, caller: Caller) => {
+    if (caller.session) sessions.drop(caller.session.id);
+    send(res, 204, '', { 'Set-Cookie': sessionCookies(req, undefined), 'Cache-Control': 'no-store' });
+  };
+
+  // ---- admission -----------------------------------------------------------------------------------------------------
+
+  /**
+   * A place for the request before anything of its body is read: refused at once by its declared size or its
+   * encoding, then in line for its lane. Undefined when the request was answered (refused) or its client went away.
+   * The place is freed when the answer is done or the connection closes, whichever comes first.
+   */
+  const admit = async (req: IncomingMessage, res: ServerResponse, caller: Caller, lane: Lane, limit: number, gone: AbortSignal): Promise<Ticket | undefined> => {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) {
+      refuse(res, 413, 'http.too_large', { limit: `${Math.round(limit / 1024)} KB` }, { Connection: 'close' });
+      return undefined;
+    }
+    const enc = req.headers['content-encoding'];
+    if (enc && enc !== 'identity') {
+      // Compressed bodies could expand past the limit after it was checked: not accepted.
+      refuse(res, 415, 'http.format', { value: `Content-Encoding: ${enc}` }, { Connection: 'close' });
+      return undefined;
+    }
+    const got = await admission.enter(caller.client, lane, gone);
+    if (got === 'gone') return undefined;
+    if ('status' in got) {
+      refuseAdmission(res, got);
+      return undefined;
+    }
+    res.once('close', () => got.release());
+    return got;
+  };
+
+  const refuseAdmission = (res: ServerResponse, r: Refusal) => {
+    // The body was never read: the connection is closed after the answer rather than read to its end.
+    const headers = { 'Retry-After': r.retryAfter, Connection: 'close' };
+    if (r.status === 429) refuse(res, 429, 'http.client_busy', { count: admissionLimits.perClientWaiting }, headers);
+    else refuse(res, 503, 'http.busy', {}, headers);
+  };
+
+  /** An abort signal for the client going away before its answer is done. */
+  const goneSignal = (res: ServerResponse): AbortSignal => {
+    const gone = new AbortController();
+    res.once('close', () => {
+      if (!res.writableFinished) gone.abort();
+    });
+    return gone.signal;
+  };
+
+  // ---- the API -------------------------------------------------------------------------------------------------------
+
+  /**
+   * Reads and checks a JSON body for `formId`; answers the request itself and returns undefined when it cannot go on.
+   * `onBody` is told when the whole body is in, where the main thread's work on it begins.
+   */
+  const readInput = async (req: IncomingMessage, res: ServerResponse, formId: string, onBody?: () => void): Promise<Record<string, unknown> | undefined> => {
     const body = await readBody(req, o.bodyLimit);
+    onBody?.();
     if (!body.ok) {
       if (body.reason === 'too_large') {
         // Stop reading: the rest of an oversized body is never buffered.
-        sendIssues(res, 413, [makeIssue('http.too_large', { limit: `${Math.round(o.bodyLimit / 1024)} KB` })], { Connection: 'close' });
+        refuse(res, 413, 'http.too_large', { limit: `${Math.round(o.bodyLimit / 1024)} KB` }, { Connection: 'close' });
         setTimeout(() => req.socket.destroy(), 1_000).unref();
       } else if (body.reason === 'encoding') {
-        sendIssues(res, 415, [makeIssue('http.format', { value: `Content-Encoding: ${req.headers['content-encoding']}` })], { Connection: 'close' });
+        refuse(res, 415, 'http.format', { value: `Content-Encoding: ${req.headers['content-encoding']}` }, { Connection: 'close' });
       }
       return undefined;
     }
@@ -126,42 +330,49 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     return input;
   };
 
-  const validate = async (req: IncomingMessage, res: ServerResponse, formId: string) => {
-    const input = await readInput(req, res, formId);
-    if (!input) return;
+  const validate = async (req: IncomingMessage, res: ServerResponse, caller: Caller, formId: string) => {
+    const gone = goneSignal(res);
+    const ticket = await admit(req, res, caller, 'validate', o.bodyLimit, gone);
+    if (!ticket) return;
+    // Parsing, checking and the answer are charged to the lane, in CPU time (on a busy machine the clock also counts
+    // other processes' turns); waiting for the body to arrive is not.
+    let started = process.cpuUsage();
+    const spent = () => {
+      const d = process.cpuUsage(started);
+      return (d.user + d.system) / 1000;
+    };
+    const input = await readInput(req, res, formId, () => (started = process.cpuUsage()));
+    if (!input || gone.aborted) return ticket.charge(spent());
     const file = await check(fromValue(input, 'web-form'));
-    sendJson(res, 200, { valid: file.ok, issues: file.messages.map(toWire) });
+    sendJson(res, 200, { valid: file.ok, ...boundedIssues(file.messages, o.maxIssues) });
+    ticket.charge(spent());
   };
 
-  const render = async (req: IncomingMessage, res: ServerResponse, formId: string, format: string | null) => {
+  const render = async (req: IncomingMessage, res: ServerResponse, caller: Caller, formId: string, format: string | null) => {
     if (format !== 'pdf' && format !== 'docx') {
       req.resume();
-      return sendIssues(res, 400, [makeIssue('http.format', { value: JSON.stringify(format) })]);
+      return refuse(res, 400, 'http.format', { value: JSON.stringify(format) });
     }
+    const gone = goneSignal(res);
+    if (!(await admit(req, res, caller, 'render', o.bodyLimit, gone))) return;
     const input = await readInput(req, res, formId);
-    if (!input) return;
+    if (!input || gone.aborted) return;
     const file: VanbanFile = await check(fromValue(input, 'web-form'));
     // A broken template is the server's fault, not the clerk's: 500 with its file and place.
     if (file.failed) return sendIssues(res, 500, file.messages.filter((i) => i.severity === 'error'));
     if (!file.ok) return sendIssues(res, 422, file.messages);
-    // A page that moved on (a stale preview) closes its request; its render is then skipped if it is still waiting.
-    const gone = new AbortController();
-    res.on('close', () => {
-      if (!res.writableEnded) gone.abort();
-    });
+    // Every document is a page at least: a job that must pass the page budget is refused before it takes a slot.
+    const documents = file.prepared!.documents.length;
+    if (format === 'pdf' && documents > o.maxPages) return refuse(res, 413, 'render.too_many_pages', { pages: `${documents}+`, max: o.maxPages });
+    // The render's own time starts when it gets its turn; it ends at its timeout or when the client goes away.
+    const timeUp = new AbortController();
     let timer: NodeJS.Timeout | undefined;
     try {
       const stem = downloadStem(formId, input);
-      const download = await queue.run(
-        () =>
-          Promise.race([
-            renderDownload(file, stem, format, pool),
-            new Promise<never>((_, reject) => {
-              timer = setTimeout(() => reject(new VanbanError([makeIssue('http.timeout', { seconds: Math.round(o.renderTimeout / 1000) })])), o.renderTimeout);
-            }),
-          ]),
-        gone.signal,
-      );
+      const download = await queue.run(() => {
+        timer = setTimeout(() => timeUp.abort(), o.renderTimeout);
+        return renderDownload(file, stem, format, pool, { signal: AbortSignal.any([gone, timeUp.signal]), chunk: o.printChunk, maxPages: o.maxPages });
+      }, gone);
       const warnings = file.messages.filter((i) => i.severity === 'warning').length;
       send(res, 200, download.data, {
         'Content-Type': download.type,
@@ -170,14 +381,16 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
         'X-Vanban-Warnings': warnings,
       });
     } catch (err) {
-      if (err instanceof AbortedError) return;
-      if (err instanceof QueueFullError) return sendIssues(res, 503, [makeIssue('http.busy')], { 'Retry-After': 5 });
+      if (err instanceof AbortedError || (err instanceof PrintAbortedError && gone.aborted)) return;
+      if (err instanceof PrintAbortedError) return refuse(res, 503, 'http.timeout', { seconds: Math.round(o.renderTimeout / 1000) });
+      if (err instanceof QueueFullError) return refuse(res, 503, 'http.busy', {}, { 'Retry-After': 5 });
       if (err instanceof VanbanError) {
+        if (err.issues.some((i) => i.code === 'render.too_many_pages')) return sendIssues(res, 413, err.issues);
         const env = err.issues.some((i) => i.stage === 'environment' || i.code === 'http.timeout');
         return sendIssues(res, env ? 503 : 500, err.issues);
       }
       log(`vanban serve: ${(err as Error).stack ?? String(err)}`);
-      sendIssues(res, 500, [makeIssue('internal.error', { cause: (err as Error).message })]);
+      refuse(res, 500, 'internal.error', { cause: (err as Error).message });
     } finally {
       clearTimeout(timer);
     }
@@ -192,39 +405,65 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     send(res, 200, text, { 'Content-Type': 'application/schema+json; charset=utf-8', 'Cache-Control': 'no-cache' });
   };
 
-  const formList = async () =>
-    Promise.all(
-      forms.map(async (id) => {
-        const f = await loadForm(id);
-        return { id, titleVi: f.settings.titleVi, titleEn: f.settings.titleEn, hoSo: Boolean(f.settings.hoSo) };
-      }),
+  let formListText: string | undefined;
+  const formList = async () => {
+    formListText ??= JSON.stringify(
+      await Promise.all(
+        forms.map(async (id) => {
+          const f = await loadForm(id);
+          return { id, titleVi: f.settings.titleVi, titleEn: f.settings.titleEn, hoSo: Boolean(f.settings.hoSo) };
+        }),
+      ),
     );
+    return formListText;
+  };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const method = req.method ?? 'GET';
-    const hostHeader = (req.headers.host ?? '').replace(/:\d+$/, '');
-    // With a loopback address, refuse other Host names: a web page elsewhere cannot reach this server by DNS rebinding.
-    if (loopbackOnly && !isLoopback(hostHeader)) return sendIssues(res, 403, [makeIssue('http.forbidden')]);
-    const origin = req.headers.origin;
-    if (origin && method !== 'GET' && method !== 'HEAD' && origin !== `http://${req.headers.host}`) return sendIssues(res, 403, [makeIssue('http.forbidden')]);
+    // Only the names of this server: a page elsewhere cannot reach it by rebinding its own DNS name to this machine.
+    if (!hostAllowed(req, policy)) return refuse(res, 403, 'http.forbidden', {}, { Connection: 'close' });
+    const isGet = method === 'GET' || method === 'HEAD';
+    if (!isGet && !sameOrigin(req, policy)) return refuse(res, 403, 'http.forbidden', {}, { Connection: 'close' });
     let url: URL;
     try {
       url = new URL(req.url ?? '/', 'http://localhost');
     } catch {
-      return sendIssues(res, 400, [makeIssue('http.not_found', { what: 'URL', known: forms.join(', ') })]);
+      return refuse(res, 400, 'http.not_found', { what: 'URL', known: forms.join(', ') });
     }
     const parts = url.pathname.split('/').filter(Boolean);
-    const isGet = method === 'GET' || method === 'HEAD';
+    const caller = callerOf(req);
+
+    if (store) {
+      if (url.pathname === '/login') return isGet ? sendFile(req, res, files.get('login.html')) : wrongMethod(res, method, 'GET');
+      if (url.pathname === '/api/login') {
+        if (method !== 'POST') return wrongMethod(res, method, 'POST');
+        const gone = goneSignal(res);
+        const ticket = await admit(req, res, caller, 'login', 16 * 1024, gone);
+        if (!ticket) return;
+        const started = process.cpuUsage();
+        await login(req, res, caller);
+        const d = process.cpuUsage(started);
+        return ticket.charge((d.user + d.system) / 1000);
+      }
+      const asset = parts[0] === 'assets';
+      if (!caller.user && !asset) {
+        if (parts[0] === 'api' || !isGet) return refuse(res, 401, 'http.unauthorized', {}, { 'WWW-Authenticate': 'Bearer realm="vanban"' });
+        return send(res, 303, '', { Location: `/login?next=${encodeURIComponent(url.pathname)}`, 'Cache-Control': 'no-store' });
+      }
+      // A session's writes carry its CSRF token; a bearer token is never sent by a browser on its own, so needs none.
+      if (!isGet && caller.session && req.headers['x-csrf-token'] !== caller.session.csrf) return refuse(res, 403, 'http.csrf');
+      if (url.pathname === '/api/logout') return method === 'POST' ? logout(req, res, caller) : wrongMethod(res, method, 'POST');
+    }
 
     if (parts[0] === 'api') {
       const [, action, formId, ...rest] = parts;
-      if (action === 'forms' && parts.length === 2) return isGet ? sendJson(res, 200, await formList()) : wrongMethod(res, method, 'GET');
+      if (action === 'forms' && parts.length === 2) return isGet ? send(res, 200, await formList(), { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }) : wrongMethod(res, method, 'GET');
       const post = action === 'render' || action === 'validate';
       if ((post || action === 'schema') && rest.length === 0 && formId !== undefined) {
         if (!forms.includes(formId)) return notFound(res, `form ${JSON.stringify(formId)}`);
         if (action === 'schema') return isGet ? schema(res, formId) : wrongMethod(res, method, 'GET');
         if (method !== 'POST') return wrongMethod(res, method, 'POST');
-        return action === 'render' ? render(req, res, formId, url.searchParams.get('format')) : validate(req, res, formId);
+        return action === 'render' ? render(req, res, caller, formId, url.searchParams.get('format')) : validate(req, res, caller, formId);
       }
       return notFound(res, url.pathname);
     }
@@ -235,18 +474,27 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     return notFound(res, url.pathname);
   };
 
-  const server = http.createServer({
+  const serverOptions: http.ServerOptions = {
     requestTimeout: o.requestTimeout,
     headersTimeout: Math.min(o.requestTimeout, 10_000),
     keepAliveTimeout: 5_000,
     // How often Node looks for requests past their time; its default (30 s) would let a slow client hold on far longer.
     connectionsCheckingInterval: Math.min(1_000, o.requestTimeout),
-  }, (req, res) => {
+  };
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((err: unknown) => {
       log(`vanban serve: ${(err as Error).stack ?? String(err)}`);
-      sendIssues(res, 500, [makeIssue('internal.error', { cause: (err as Error).message })]);
+      refuse(res, 500, 'internal.error', { cause: (err as Error).message });
     });
-  });
+  };
+  let server: http.Server;
+  if (o.tls) {
+    try {
+      server = https.createServer({ ...serverOptions, cert: o.tls.cert, key: o.tls.key, minVersion: 'TLSv1.2' }, onRequest);
+    } catch (err) {
+      throw setupError('serve.tls_files', { cause: (err as Error).message });
+    }
+  } else server = http.createServer(serverOptions, onRequest);
   server.maxHeadersCount = 100;
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     // Node has not produced a response here: answer what can be answered, drop the rest.
@@ -264,11 +512,19 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     });
   });
   const addr = server.address() as AddressInfo;
+  // The address really bound decides, whatever the spelling of --host: loopback only, or a login.
+  if (!loginRequired && !isLoopbackAddress(addr.address)) {
+    server.close();
+    throw setupError('serve.allow_host', { host: `${o.host} (${addr.address})` });
+  }
   const shownHost = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
   return {
     server,
-    url: `http://${shownHost}:${addr.port}`,
+    url: `${o.tls ? 'https' : 'http'}://${shownHost}:${addr.port}`,
+    login: loginRequired,
+    counts: () => ({ ...admission.counts, rendering: queue.size }),
     async close() {
+      admission.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

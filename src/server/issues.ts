@@ -21,3 +21,16 @@ export function toWire(i: Issue): WireIssue {
     ...(i.hint ? { fixVi: i.hint.vi, fixEn: i.hint.en } : {}),
   };
 }
+
+/** Issues at most in one answer: 10,000 recipients with an unknown key made 20,000 issues (6.7 MB) of one 91 KB input. */
+export const MAX_ISSUES = 100;
+
+/**
+ * An answer's issues, at most `max` of them, errors first when some must be left out; `total` says how many there
+ * were when the list was cut.
+ */
+export function boundedIssues(issues: readonly Issue[], max = MAX_ISSUES): { issues: WireIssue[]; total?: number } {
+  if (issues.length <= max) return { issues: issues.map(toWire) };
+  const kept = [...issues.filter((i) => i.severity === 'error'), ...issues.filter((i) => i.severity !== 'error')].slice(0, max);
+  return { issues: kept.map(toWire), total: issues.length };
+}

@@ -24,11 +24,27 @@ export class RenderQueue {
     return { running: this.running, waiting: this.waiting.length };
   }
 
-  /** Runs `job` when a slot is free; skips it when `signal` aborts while it waits (a preview the page already dropped). */
+  /**
+   * Runs `job` when a slot is free. When `signal` aborts while it waits (a preview the page already dropped, a client
+   * that hung up) it leaves the line at once, so its place goes to the next request rather than to nobody.
+   */
   async run<T>(job: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    if (signal?.aborted) throw new AbortedError();
     if (this.running >= this.concurrency) {
       if (this.waiting.length >= this.maxWaiting) throw new QueueFullError();
-      await new Promise<void>((resolve) => this.waiting.push(resolve));
+      await new Promise<void>((resolve, reject) => {
+        const turn = () => {
+          signal?.removeEventListener('abort', gone);
+          resolve();
+        };
+        const gone = () => {
+          const i = this.waiting.indexOf(turn);
+          if (i >= 0) this.waiting.splice(i, 1);
+          reject(new AbortedError());
+        };
+        this.waiting.push(turn);
+        signal?.addEventListener('abort', gone, { once: true });
+      });
     } else {
       this.running++;
     }

@@ -1,6 +1,6 @@
 // What the API sends back for a valid input: one file per request, named from the form and the subject, built in memory.
 import PizZip from 'pizzip';
-import { render, type BrowserPool, type Format, type VanbanFile } from '../api';
+import { render, type BrowserPool, type Format, type RenderInputOptions, type VanbanFile } from '../api';
 import { asciiStem } from '../viewmodel/text';
 
 export interface Download {
@@ -26,8 +26,14 @@ export function downloadStem(formId: string, raw: Record<string, unknown>): stri
  * A single document gives its DOCX or PDF. A dossier gives, for pdf, the merged ho-so.pdf; for docx, a ZIP of its
  * DOCX files and manifest.json.
  */
-export async function renderDownload(file: VanbanFile, stem: string, format: Format, pool: BrowserPool): Promise<Download> {
-  const files = await render(file, stem, { formats: [format], pool });
+export async function renderDownload(
+  file: VanbanFile,
+  stem: string,
+  format: Format,
+  pool: BrowserPool,
+  limits: Pick<RenderInputOptions, 'signal' | 'chunk' | 'maxPages'> = {},
+): Promise<Download> {
+  const files = await render(file, stem, { formats: [format], pool, ...limits });
   if (!file.prepared?.dossier) {
     const f = files.find((x) => x.file === `${stem}.${format}`)!;
     return { name: f.file, type: TYPES[format], data: bytes(f.data) };

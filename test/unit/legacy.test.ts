@@ -123,6 +123,17 @@ describe('unsure or not legacy', () => {
     expect(detectLegacy('Ủy ban nhân dân chuû trì, phoái hôïp')).toMatchObject({ kind: 'unsure', encoding: 'vni' });
   });
 
+  it('refuses a single legacy word among Unicode Vietnamese when its legacy letters stand where letters stand', () => {
+    // "Céng" is a syllable as typed; "hoµ" is not, and is "hoà" in TCVN3.
+    const v = detectLegacy('Céng hoµ xã hội chủ nghĩa');
+    expect(v).toMatchObject({ kind: 'unsure', encoding: 'tcvn3' });
+    expect(v.kind === 'unsure' && v.words).toEqual([{ from: 'hoµ', to: 'hoà' }]);
+    expect(detectLegacy('Ủy ban nhân dân xã Hµnh Minh')).toMatchObject({ kind: 'unsure', words: [{ from: 'Hµnh', to: 'Hành' }] });
+    expect(detectLegacy('Phòng Nội vụ huyÖn')).toMatchObject({ kind: 'unsure', words: [{ from: 'huyÖn', to: 'huyện' }] });
+    // Symbols between letters and a unit's micro sign stay as typed.
+    for (const s of ['Độ dày 5 µm', 'Tọa độ x·y của điểm', 'Mẫu 20 µg/ml đạt chuẩn']) expect(detectLegacy(s), s).toEqual({ kind: 'none' });
+  });
+
   it.each([
     'Hello world', 'The quick brown fox jumps over the lazy dog.', 'COVID-19', '2021-06-09', '1.490.000 đồng', '47/KH-HĐTĐKT',
     'café, naïve, Müller, São Paulo, Zürich, señor, Straße, Ångström, façade, jalapeño',
@@ -187,6 +198,13 @@ describe('in the validation stage', () => {
     const p = await prepare({ ...base, noiNhan: [{ ten: 'Phòng Nội vụ và Phßng Tµi chÝnh' }] }, 'x.json');
     expect(p.issues).toMatchObject([{ code: 'input.legacy_encoding_unsure', path: '$.noiNhan[0].ten', severity: 'error' }]);
     expect(p.issues[0]!.message.vi).toContain('"Phßng" → "Phòng"');
+    expect(p.documents).toEqual([]);
+  });
+
+  it('refuses TCVN3 words mixed into a Unicode field instead of printing them as typed', async () => {
+    const p = await prepare({ ...base, trichYeu: 'Céng hoµ xã hội chủ nghĩa' }, 'x.json');
+    expect(p.issues).toMatchObject([{ code: 'input.legacy_encoding_unsure', path: '$.trichYeu', severity: 'error' }]);
+    expect(p.issues[0]!.message.en).toContain('"hoµ" → "hoà"');
     expect(p.documents).toEqual([]);
   });
 });

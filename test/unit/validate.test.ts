@@ -114,6 +114,33 @@ describe('JSON syntax', () => {
     expect(r.issues[0]!.code).toBe('input.json_syntax');
     expect(r.issues[0]!.message.en).toMatch(/line 3/);
   });
+  it('locates the error of malformed input nested without limit, without recursion', () => {
+    for (const [text, where] of [
+      ['['.repeat(10_000), 'ValueExpected (dòng/line 1, cột/column 10001)'],
+      [`${'{"a":'.repeat(20_000)}1`, 'CloseBraceExpected (dòng/line 1, cột/column 100002)'],
+      [`${'['.repeat(50_000)}${']'.repeat(49_999)}}`, 'CloseBracketExpected (dòng/line 1, cột/column 100000)'],
+      [`${'[{"x":'.repeat(5_000)}\n,`, 'ValueExpected (dòng/line 2, cột/column 1)'],
+    ] as const) {
+      const r = parseJson(text, 'deep.json');
+      expect(r.issues.map((i) => i.code)).toEqual(['input.json_syntax']);
+      expect(r.issues[0]!.message.en).toContain(where);
+    }
+  });
+  it('names the kind of each syntax error at its place', () => {
+    const cases: [string, string][] = [
+      ['{"a":1,}', 'PropertyNameExpected (dòng/line 1, cột/column 8)'],
+      ['[1,]', 'ValueExpected (dòng/line 1, cột/column 4)'],
+      ['{"a" 1}', 'ColonExpected (dòng/line 1, cột/column 6)'],
+      ['[1 2]', 'CommaExpected (dòng/line 1, cột/column 4)'],
+      ['{"a":[1}', 'CloseBracketExpected (dòng/line 1, cột/column 8)'],
+      ['{"a":1} x', 'EndOfFileExpected (dòng/line 1, cột/column 9)'],
+      ['// note\n{}', 'InvalidCommentToken (dòng/line 1, cột/column 1)'],
+      ['{"a":NaN}', 'InvalidSymbol (dòng/line 1, cột/column 6)'],
+      ['{"a":"x', 'UnexpectedEndOfString (dòng/line 1, cột/column 6)'],
+      ['\uFEFF{"a":1,}', 'PropertyNameExpected (dòng/line 1, cột/column 8)'],
+    ];
+    for (const [text, where] of cases) expect(parseJson(text).issues[0]!.message.en, text).toContain(where);
+  });
   it('refuses a top-level array', async () => {
     expect(await issuesOf([1, 2])).toEqual([{ code: 'input.not_object', path: '$', severity: 'error' }]);
   });

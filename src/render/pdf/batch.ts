@@ -5,7 +5,7 @@ import { VanbanError, type Issue } from '../../errors/issue';
 import type { PdfJob } from '../../pipeline/plan';
 import { wrapHtml } from '../html/render';
 import { markHref, takeMarks } from '../marks';
-import type { BrowserPool } from './browser';
+import { PrintAbortedError, type BrowserPool } from './browser';
 import { printRaw } from './print';
 import { finishFromPages, type FinishedPdf, type PageRange } from './post';
 
@@ -20,6 +20,18 @@ export interface PrintStats {
 }
 
 export const newStats = (): PrintStats => ({ prints: 0, batched: 0, fallbacks: 0, retries: 0 });
+
+export interface PrintOptions {
+  /** Stops between and during prints (a client that went away, a job out of time): PrintAbortedError. */
+  signal?: AbortSignal;
+  /**
+   * Documents per Chromium print: a longer list is printed in several, so no single print holds a slot for long and
+   * other prints take their turn between them. Unset: one print for all.
+   */
+  chunk?: number;
+  /** Pages the whole list may make; once past, nothing more is printed and `render.too_many_pages` is thrown. */
+  maxPages?: number;
+}
 
 /**
  * Each piece carries a 1-pixel link at its very top and one at its very bottom. Links become PDF annotations on
@@ -63,49 +75,70 @@ const failure = (err: unknown): Issue[] =>
   err instanceof VanbanError ? err.issues : [makeIssue('render.pdf_failed', { detail: err instanceof Error ? err.message : String(err) })];
 
 /** Prints one document part by part, each part once more after a browser failure. */
-async function printAlone(pool: BrowserPool, job: PdfJob, stats: PrintStats): Promise<FinishedPdf | Issue[]> {
+async function printAlone(pool: BrowserPool, job: PdfJob, stats: PrintStats, signal?: AbortSignal): Promise<FinishedPdf | Issue[]> {
   try {
     const ranges: PageRange[] = [];
     for (const body of job.parts) {
       let raw: Uint8Array;
       try {
         stats.prints++;
-        raw = await printRaw(pool, wrapHtml(job.meta.title, body));
-      } catch {
+        raw = await printRaw(pool, wrapHtml(job.meta.title, body), signal);
+      } catch (err) {
+        if (err instanceof PrintAbortedError) throw err;
         stats.retries++;
         stats.prints++;
-        raw = await printRaw(pool, wrapHtml(job.meta.title, body));
+        raw = await printRaw(pool, wrapHtml(job.meta.title, body), signal);
       }
       const src = await PDFDocument.load(raw, { updateMetadata: false });
       ranges.push({ src, first: 0, count: src.getPageCount() });
     }
     return await finishFromPages(ranges, job.meta, job.slots, { pdfa: job.pdfa });
   } catch (err) {
+    if (err instanceof PrintAbortedError) throw err;
     return failure(err);
   }
 }
 
 /**
- * Finished PDFs (or the issues of a failure) for `jobs`, in order, from one print of all their parts when the
- * pieces can be located exactly; otherwise, or when the print fails, one print per document.
+ * Finished PDFs (or the issues of a failure) for `jobs`, in order, from one print of all their parts (or of each
+ * chunk of `opts.chunk` documents) when the pieces can be located exactly; otherwise, or when the print fails, one
+ * print per document.
  */
-export async function printJobs(pool: BrowserPool, jobs: PdfJob[], stats: PrintStats = newStats()): Promise<(FinishedPdf | Issue[])[]> {
+export async function printJobs(pool: BrowserPool, jobs: PdfJob[], stats: PrintStats = newStats(), opts: PrintOptions = {}): Promise<(FinishedPdf | Issue[])[]> {
+  if (!opts.chunk && !opts.maxPages) return printChunk(pool, jobs, stats, opts.signal);
+  const size = opts.chunk ?? jobs.length;
+  const out: (FinishedPdf | Issue[])[] = [];
+  let pages = 0;
+  for (let i = 0; i < jobs.length; i += size) {
+    if (opts.signal?.aborted) throw new PrintAbortedError();
+    const done = await printChunk(pool, jobs.slice(i, i + size), stats, opts.signal);
+    for (const pdf of done) if (!Array.isArray(pdf)) pages += pdf.pages;
+    if (opts.maxPages && pages > opts.maxPages) {
+      throw new VanbanError([makeIssue('render.too_many_pages', { pages: `${pages}${i + size < jobs.length ? '+' : ''}`, max: opts.maxPages })]);
+    }
+    out.push(...done);
+  }
+  return out;
+}
+
+async function printChunk(pool: BrowserPool, jobs: PdfJob[], stats: PrintStats, signal?: AbortSignal): Promise<(FinishedPdf | Issue[])[]> {
   const pieces = jobs.flatMap((job, j) => job.parts.map((body) => ({ j, body })));
-  if (jobs.length < 2) return Promise.all(jobs.map((job) => printAlone(pool, job, stats)));
+  if (jobs.length < 2) return Promise.all(jobs.map((job) => printAlone(pool, job, stats, signal)));
   let ranges: [number, number][] | undefined;
   let src: PDFDocument | undefined;
   try {
     stats.prints++;
-    const raw = await printRaw(pool, wrapHtml(jobs[0]!.meta.title, pieces.map((p, i) => piece(i, p.body)).join('')));
+    const raw = await printRaw(pool, wrapHtml(jobs[0]!.meta.title, pieces.map((p, i) => piece(i, p.body)).join('')), signal);
     src = await PDFDocument.load(raw, { updateMetadata: false });
     ranges = locatePieces(src, pieces.length);
     if (!ranges) stats.fallbacks++;
-  } catch {
+  } catch (err) {
+    if (err instanceof PrintAbortedError) throw err;
     stats.retries++;
   }
   if (!ranges || !src) {
     const out: (FinishedPdf | Issue[])[] = [];
-    for (const job of jobs) out.push(await printAlone(pool, job, stats));
+    for (const job of jobs) out.push(await printAlone(pool, job, stats, signal));
     return out;
   }
   stats.batched += jobs.length;

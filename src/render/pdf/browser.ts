@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { makeIssue } from '../../errors/catalogue';
 import { VanbanError } from '../../errors/issue';
+import { PROFILE_PREFIX, recordOwner, sweepStale, watch, type Watchdog } from './reaper';
 
 /** Flags that work on a machine with no network and no GPU (measured here; see DESIGN.md pitfalls). */
 export const FLAGS = [
@@ -32,13 +33,26 @@ export function printTimeoutMs(): number {
   return Number.isFinite(v) && v > 0 ? v : 30_000;
 }
 
+/** Raised when the caller gave up on a print (its client went away, its time ran out) before it finished. */
+export class PrintAbortedError extends Error {
+  constructor() {
+    super('print abandoned');
+  }
+}
+
+/** Profiles of dead runs are swept once per process, at the first start of a browser. */
+let swept = false;
+
 /**
  * One Chromium and a few pages, each in a browser context of its own so that prints run in parallel renderer
- * processes; pages are reused between prints. A crashed or hung browser is killed and started again on next use.
+ * processes; pages are reused between prints. A print that hangs or is abandoned ends its own renderer only; a
+ * crashed or unresponsive browser is killed and started again on next use. A watchdog ends the browser if this
+ * process dies without closing it.
  */
 export class BrowserPool {
   private browser?: Browser;
   private userDataDir?: string;
+  private watchdog?: Watchdog;
   private starting?: Promise<Browser>;
   private idle: Page[] = [];
   private generation = 0;
@@ -61,18 +75,32 @@ export class BrowserPool {
     if (!executablePath) throw new VanbanError([makeIssue('env.no_browser')]);
     // Without a Times-compatible font Chromium prints pages with no text at all: refuse before printing anything.
     if (!timesFontFile(false)) throw new VanbanError([makeIssue('env.no_font')]);
-    this.userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vanban-chromium-'));
-    this.browser = await puppeteer.launch({
-      executablePath,
-      headless: true,
-      args: FLAGS,
-      userDataDir: this.userDataDir,
-      protocolTimeout: printTimeoutMs() * 2,
-      // Each command handles SIGINT and SIGTERM itself and closes the browser in order (render, preview, serve).
-      handleSIGINT: false,
-      handleSIGTERM: false,
-      handleSIGHUP: false,
-    });
+    if (!swept) {
+      swept = true;
+      sweepStale();
+    }
+    this.userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), PROFILE_PREFIX));
+    recordOwner(this.userDataDir);
+    this.watchdog?.release();
+    this.watchdog = watch(this.userDataDir);
+    try {
+      this.browser = await puppeteer.launch({
+        executablePath,
+        headless: true,
+        args: FLAGS,
+        userDataDir: this.userDataDir,
+        protocolTimeout: printTimeoutMs() * 2,
+        // Each command handles SIGINT and SIGTERM itself and closes the browser in order (render, preview, serve).
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
+      });
+    } catch (err) {
+      this.removeProfile();
+      this.watchdog.release();
+      this.watchdog = undefined;
+      throw err;
+    }
     this.generation++;
     this.launches++;
     return this.browser;
@@ -92,43 +120,78 @@ export class BrowserPool {
   }
 
   /**
-   * Runs `fn` on an idle page (at most `maxPages` at once, others wait), within the print timeout. A failure or
-   * timeout throws; after a timeout the browser is killed, since a hung renderer does not recover.
+   * Runs `fn` on an idle page (at most `maxPages` at once, others wait), within the print timeout. A failure, a
+   * timeout or an abort through `signal` throws; the page's own renderer is then ended (a hung renderer does not
+   * recover), and the whole browser only when it does not answer that or has died, so other prints go on.
    */
-  async withPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
-    await this.slot();
+  async withPage<T>(fn: (page: Page) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    await this.slot(signal);
     const generation = this.generation;
     let page: Page | undefined;
     let timer: NodeJS.Timeout | undefined;
+    let onAbort: (() => void) | undefined;
     try {
+      if (signal?.aborted) throw new PrintAbortedError();
       page = this.idle.pop() ?? (await this.page());
       const p = page;
       const result = await Promise.race([
         fn(p),
         new Promise<never>((_, reject) => {
           timer = setTimeout(() => reject(new Error(`no answer from Chromium in ${printTimeoutMs()} ms`)), printTimeoutMs());
+          onAbort = () => reject(new PrintAbortedError());
+          signal?.addEventListener('abort', onAbort, { once: true });
+          // Aborted while the page was being made: the listener came too late to hear it.
+          if (signal?.aborted) onAbort();
         }),
       ]);
       if (this.generation === generation && this.browser?.connected && !p.isClosed()) this.idle.push(p);
       return result;
     } catch (err) {
-      if (this.generation === generation) this.kill();
+      if (this.generation === generation) await this.endPage(page);
       throw err;
     } finally {
       clearTimeout(timer);
+      if (onAbort) signal?.removeEventListener('abort', onAbort);
       this.release();
     }
+  }
+
+  /** Ends a failed print's renderer by closing its browser context; kills the browser when that fails or it is gone. */
+  private async endPage(page: Page | undefined): Promise<void> {
+    const browser = this.browser;
+    if (page && browser?.connected) {
+      const closed = await Promise.race([
+        page.browserContext().close().then(() => true, () => false),
+        new Promise<boolean>((r) => setTimeout(() => r(false), 3_000).unref()),
+      ]);
+      if (closed && browser.connected) return;
+    }
+    if (this.browser === browser) this.kill();
   }
 
   private busy = 0;
   private waiting: (() => void)[] = [];
 
-  private async slot(): Promise<void> {
+  /** A print slot; a caller that gives up while waiting leaves the line at once. */
+  private async slot(signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) throw new PrintAbortedError();
     if (this.busy < this.maxPages) {
       this.busy++;
       return;
     }
-    await new Promise<void>((resolve) => this.waiting.push(resolve));
+    await new Promise<void>((resolve, reject) => {
+      const turn = () => {
+        signal?.removeEventListener('abort', gone);
+        resolve();
+      };
+      const gone = () => {
+        const i = this.waiting.indexOf(turn);
+        if (i >= 0) this.waiting.splice(i, 1);
+        reject(new PrintAbortedError());
+      };
+      this.waiting.push(turn);
+      signal?.addEventListener('abort', gone, { once: true });
+    });
   }
 
   private release(): void {
@@ -148,6 +211,8 @@ export class BrowserPool {
       void b.disconnect().catch(() => undefined);
     }
     this.removeProfile();
+    this.watchdog?.release();
+    this.watchdog = undefined;
   }
 
   async close(): Promise<void> {
@@ -160,6 +225,8 @@ export class BrowserPool {
       if (!closed) killTree(b);
     }
     this.removeProfile();
+    this.watchdog?.release();
+    this.watchdog = undefined;
   }
 
   private removeProfile(): void {

@@ -1,6 +1,7 @@
 // The page of one form: builds it from the JSON Schema, checks as you type, previews the PDF, downloads, keeps the draft.
 import { SchemaForm, compact } from './schema-form.js';
 import { loadDraft, newDraft, saveDraft, saveProfile, loadProfile } from './drafts.js';
+import { addLogout, api } from './session.js';
 
 const VALIDATE_DELAY_MS = 350;
 const PREVIEW_DELAY_MS = 1000;
@@ -11,6 +12,7 @@ const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
 /** @param {string} id */
 const input = (id) => /** @type {HTMLInputElement} */ ($(id));
 const status = $('status');
+addLogout();
 
 function announce(text) {
   // The same words twice are still announced: clear first, then set.
@@ -21,7 +23,7 @@ function announce(text) {
 }
 
 async function getJson(url) {
-  const res = await fetch(url);
+  const res = await api(url);
   if (!res.ok) throw new Error(`${url}: ${res.status}`);
   return res.json();
 }
@@ -36,6 +38,8 @@ let version = 0;
 let validatedVersion = -1;
 let valid = false;
 let issues = [];
+/** How many issues the draft has: the server sends at most 100 of them, with the total when there are more. */
+let issuesTotal = 0;
 
 const form = new SchemaForm({
   schema,
@@ -76,10 +80,11 @@ async function validateNow() {
   validateCtl = ctl;
   const v = version;
   try {
-    const res = await fetch(`/api/validate/${formId}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(payload()), signal: ctl.signal });
+    const res = await api(`/api/validate/${formId}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(payload()), signal: ctl.signal });
     const body = await res.json();
     if (v !== version) return;
     issues = body.issues ?? [];
+    issuesTotal = body.total ?? issues.length;
     valid = res.ok && body.valid === true;
     validatedVersion = v;
     showIssues();
@@ -97,7 +102,8 @@ function showIssues() {
   form.setIssues(issues);
   const errors = issues.filter((i) => i.severity === 'error');
   const summary = $('summary-text');
-  summary.textContent = errors.length === 0 ? 'Không có lỗi: văn bản sẵn sàng để tải.' : `Còn ${errors.length} lỗi cần sửa.`;
+  const more = issuesTotal > issues.length ? ` (${issuesTotal} lỗi và lưu ý, liệt kê ${issues.length} đầu tiên)` : '';
+  summary.textContent = errors.length === 0 ? 'Không có lỗi: văn bản sẵn sàng để tải.' : `Còn ${errors.length} lỗi cần sửa${more}.`;
   $('summary').classList.toggle('ok', errors.length === 0);
   const list = $('summary-list');
   list.replaceChildren(
@@ -144,7 +150,7 @@ async function previewNow() {
   const v = version;
   $('preview-state').textContent = 'Đang tạo bản xem trước…';
   try {
-    const res = await fetch(`/api/render/${formId}?format=pdf`, {
+    const res = await api(`/api/render/${formId}?format=pdf`, {
       method: 'POST',
       // Marks the request as a preview, for whoever watches the traffic; the server treats it like any render.
       headers: { 'Content-Type': 'application/json', 'X-Vanban-Preview': '1' },
@@ -204,7 +210,7 @@ async function download(format) {
       return;
     }
     announce(`Đang tạo tệp ${format.toUpperCase()}…`);
-    const res = await fetch(`/api/render/${formId}?format=${format}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(payload()) });
+    const res = await api(`/api/render/${formId}?format=${format}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(payload()) });
     if (!res.ok) {
       const body = await res.json().catch(() => ({}));
       announce(`Không tạo được tệp: ${body.issues?.[0]?.vi ?? res.status}`);

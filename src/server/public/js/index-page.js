@@ -1,8 +1,10 @@
 // The start page: every form by its Vietnamese name, with a mark where a draft is waiting.
 import { hasDraft } from './drafts.js';
+import { addLogout, api } from './session.js';
 
 const list = document.getElementById('forms');
-const forms = await (await fetch('/api/forms')).json();
+addLogout();
+const forms = await (await api('/api/forms')).json();
 for (const f of forms) {
   const li = document.createElement('li');
   const a = document.createElement('a');
