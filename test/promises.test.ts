@@ -92,7 +92,7 @@ describe('--resume', () => {
     const pkg = path.join(root, 'package.json');
     expect(statusAfter(() => fs.writeFileSync(pkg, fs.readFileSync(pkg, 'utf8').replace(/"version": "[^"]+"/, '"version": "9.9.9"')))).toBe('written');
     expect(statusAfter(() => undefined)).toBe('skipped');
-  });
+  }, 300_000);
 });
 
 describe('worker threads', () => {
