@@ -51,6 +51,9 @@ export interface ServerOptions {
   perClientWaiting?: number;
   maxWaitMs?: number;
   validateShare?: number;
+  /** Pause before a refusal from a full line is answered, and connections held so at most. */
+  refusalPauseMs?: number;
+  maxHeld?: number;
   /** Host names accepted besides loopback ones; required when the server listens beyond loopback. */
   allowHosts?: string[];
   /** Require a login on loopback too (behind a reverse proxy); always on beyond loopback. */
@@ -83,7 +86,9 @@ export const DEFAULTS = {
   waiting: 128,
   perClientWaiting: 64,
   maxWaitMs: 10_000,
-  validateShare: 0.1,
+  validateShare: 0.05,
+  refusalPauseMs: 1_000,
+  maxHeld: 256,
 } as const;
 
 /** A setting that keeps the server from starting, as an issue of the catalogue (exit 2 or 4 from `vanban serve`). */
@@ -144,9 +149,9 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     lanes: {
       // Every render admitted has a place in the render queue, so the queue never refuses one that was let in.
       render: { places: o.concurrency + o.maxWaiting },
-      // Checking is work on the main thread: over time validations get a share of it (about 50 a second when cheap),
-      // with a second of work in hand after a quiet while, so however many clients validate, renders go on.
-      validate: { places: 2, share: o.validateShare, burstMs: 1_000, floorMs: 2 },
+      // Checking is work on the main thread: over time validations get a share of it (about 25 a second when cheap),
+      // with a fifth of a second of work in hand after a quiet while, so however many clients validate, renders go on.
+      validate: { places: 2, share: o.validateShare, burstMs: 200, floorMs: 2 },
       // bcrypt costs a tenth of a second of the main thread per try.
       login: { places: 1, share: 0.25, burstMs: 1_000 },
     },
@@ -276,11 +281,35 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     return got;
   };
 
+  /**
+   * A refusal from a full line is answered after a pause: a client that retries at once then asks once per pause
+   * rather than thousands of times a second, and a held connection costs no work. Past `maxHeld` held connections a
+   * refused one is closed without an answer, the cheapest thing left to do.
+   */
+  let held = 0;
   const refuseAdmission = (res: ServerResponse, r: Refusal) => {
     // The body was never read: the connection is closed after the answer rather than read to its end.
     const headers = { 'Retry-After': r.retryAfter, Connection: 'close' };
-    if (r.status === 429) refuse(res, 429, 'http.client_busy', { count: admissionLimits.perClientWaiting }, headers);
-    else refuse(res, 503, 'http.busy', {}, headers);
+    const answer = () => {
+      if (r.status === 429) refuse(res, 429, 'http.client_busy', { count: admissionLimits.perClientWaiting }, headers);
+      else refuse(res, 503, 'http.busy', {}, headers);
+    };
+    // A request that waited its longest has had its pause.
+    if (r.reason === 'wait_timeout' || o.refusalPauseMs <= 0) return answer();
+    if (held >= o.maxHeld) return void res.socket?.destroy();
+    held++;
+    let pending = true;
+    const timer = setTimeout(() => {
+      pending = false;
+      held--;
+      answer();
+    }, o.refusalPauseMs);
+    res.once('close', () => {
+      if (!pending) return;
+      pending = false;
+      clearTimeout(timer);
+      held--;
+    });
   };
 
   /** An abort signal for the client going away before its answer is done. */

@@ -120,38 +120,37 @@ export class BrowserPool {
   }
 
   /**
-   * Runs `fn` on an idle page (at most `maxPages` at once, others wait), within the print timeout. A failure, a
-   * timeout or an abort through `signal` throws; the page's own renderer is then ended (a hung renderer does not
-   * recover), and the whole browser only when it does not answer that or has died, so other prints go on.
+   * Runs `fn` on an idle page (at most `maxPages` at once, others wait), within the print timeout. A failure or a
+   * timeout throws, and the page's own renderer is then ended (a hung renderer does not recover), the whole browser
+   * only when it does not answer that or has died, so other prints go on. `signal` is heard while waiting for a page
+   * and before the print starts, not during it: a print is short (a chunk of documents), and ending one whose client
+   * left would cost more than finishing it.
    */
   async withPage<T>(fn: (page: Page) => Promise<T>, signal?: AbortSignal): Promise<T> {
     await this.slot(signal);
     const generation = this.generation;
     let page: Page | undefined;
     let timer: NodeJS.Timeout | undefined;
-    let onAbort: (() => void) | undefined;
     try {
-      if (signal?.aborted) throw new PrintAbortedError();
       page = this.idle.pop() ?? (await this.page());
       const p = page;
+      if (signal?.aborted) {
+        this.idle.push(p);
+        throw new PrintAbortedError();
+      }
       const result = await Promise.race([
         fn(p),
         new Promise<never>((_, reject) => {
           timer = setTimeout(() => reject(new Error(`no answer from Chromium in ${printTimeoutMs()} ms`)), printTimeoutMs());
-          onAbort = () => reject(new PrintAbortedError());
-          signal?.addEventListener('abort', onAbort, { once: true });
-          // Aborted while the page was being made: the listener came too late to hear it.
-          if (signal?.aborted) onAbort();
         }),
       ]);
       if (this.generation === generation && this.browser?.connected && !p.isClosed()) this.idle.push(p);
       return result;
     } catch (err) {
-      if (this.generation === generation) await this.endPage(page);
+      if (!(err instanceof PrintAbortedError) && this.generation === generation) await this.endPage(page);
       throw err;
     } finally {
       clearTimeout(timer);
-      if (onAbort) signal?.removeEventListener('abort', onAbort);
       this.release();
     }
   }
