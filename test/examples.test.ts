@@ -24,7 +24,7 @@ const TWIPS_PER_MM = 1440 / 25.4;
 /** The bold signature lines a document prints: one signer, or the two of a biên bản or báo cáo. */
 function signatureLines(v: DocumentVM): string[] {
   if (v.chuKyDoi) return [v.chuKyDoi.trai, v.chuKyDoi.phai].flatMap((k) => [...k.tieuDe, k.hoTen]).filter(Boolean);
-  return [...v.chuKy.quyenHan, ...(v.chuKy.chucVuKhac ? [v.chuKy.chucVuKhac] : []), v.chuKy.hoTen];
+  return [...v.chuKy.quyenHan, ...v.chuKy.chucVuKhac, v.chuKy.hoTen];
 }
 const inRangeMm = (twips: number, lo: number, hi: number) => twips >= Math.floor(lo * TWIPS_PER_MM) && twips <= Math.ceil(hi * TWIPS_PER_MM);
 

@@ -5,6 +5,7 @@ import { documentViewModel } from './document';
 import { RunParser, canCuParagraphs, closeBody } from './body';
 import type { DocumentVM } from './types';
 import type { Issue } from '../errors/issue';
+import { finishLayout } from './finish-layout';
 
 export function campaignViewModel(input: CampaignInput, settings: FormSettings, ctx: Context): { vm: DocumentVM; issues: Issue[] } {
   const parser = new RunParser(ctx.source);
@@ -22,5 +23,5 @@ export function campaignViewModel(input: CampaignInput, settings: FormSettings, 
     ketLuan,
   };
   if (input.phongTrao) vm.meta.keywords.push(input.phongTrao.ten);
-  return { vm, issues: parser.issues };
+  return { vm: finishLayout(vm), issues: parser.issues };
 }

@@ -9,6 +9,8 @@ import type { BlockIn } from '../schema/common';
 import { RunParser, canCuParagraphs, closeBody } from './body';
 import { isoNgay, ngay2, ngayDayDu, parseNgay, thangVanBan } from './dates';
 import { documentViewModel } from './document';
+import { finishLayout } from './finish-layout';
+import { TOKENS } from '../layout/tokens';
 import { lines } from './header';
 import { bieuQuyet, phanTram, tienThuong, type DoiTuong } from './khen-thuong';
 import { kinhGui } from './noi-nhan';
@@ -101,8 +103,8 @@ export function toTrinhViewModel(input: ToTrinhInput, settings: FormSettings, ct
   const ketLuan = closeBody(parser.paragraphs(ketLuanText, ['ketLuan']));
 
   const cot = ['STT', 'Tên tập thể, họ và tên cá nhân', 'Chức vụ, đơn vị', 'Hình thức khen thưởng', ...(input.tinhTien ? ['Số tiền (đồng)'] : [])];
-  const doRong = input.tinhTien ? [0.08, 0.3, 0.27, 0.2, 0.15] : [0.08, 0.34, 0.33, 0.25];
-  const bang: BangVM = { cot, doRong, dong: [] };
+  // Column widths are fitted to the cells by finishLayout.
+  const bang: BangVM = { cot, doRong: [], dong: [] };
   const nhom: [DoiTuong, string][] = [['tap-the', 'TẬP THỂ'], ['ca-nhan', 'CÁ NHÂN']];
   let roman = 0;
   for (const [dt, title] of nhom) {
@@ -132,7 +134,7 @@ export function toTrinhViewModel(input: ToTrinhInput, settings: FormSettings, ct
     },
   };
   if (date.ngay === undefined) vm.phuLuc!.kemTheo = vm.phuLuc!.kemTheo.replace(/ngày \d+\//, `ngày ${'\u00A0'.repeat(4)}/`);
-  return { vm, issues: [...issues, ...parser.issues] };
+  return { vm: finishLayout(vm), issues: [...issues, ...parser.issues] };
 }
 
 // ---------------------------------------------------------------- biên bản
@@ -206,7 +208,7 @@ export function bienBanViewModel(input: BienBanInput, settings: FormSettings, ct
 
   const bang: BangVM = {
     cot: ['STT', 'Tên tập thể, họ và tên cá nhân', 'Chức vụ, đơn vị', 'Danh hiệu, hình thức đề nghị', 'Số phiếu đồng ý', 'Tỷ lệ', 'Kết quả'],
-    doRong: [0.07, 0.22, 0.2, 0.2, 0.1, 0.09, 0.12],
+    doRong: [],
     dong: input.bieuQuyet.map((b, i) => {
       const a = award(ctx, b.khenThuong);
       const r = bieuQuyet(b.phieuDongY, total, a, ctx.regulations);
@@ -227,11 +229,11 @@ export function bienBanViewModel(input: BienBanInput, settings: FormSettings, ct
     ketLuan: [],
     phan: [{ doan: [], bang }, { doan: ketLuan, bang: null }],
     chuKyDoi: {
-      trai: { tieuDe: ['THƯ KÝ'], ghiChu: '', hoTen: input.thuKy },
-      phai: { tieuDe: ['CHỦ TỌA'], ghiChu: '', hoTen: input.chuTri },
+      trai: { tieuDe: ['THƯ KÝ'], ghiChu: '', hoTen: input.thuKy, khoangKyMm: TOKENS.signature.signatureSpaceMm },
+      phai: { tieuDe: ['CHỦ TỌA'], ghiChu: '', hoTen: input.chuTri, khoangKyMm: TOKENS.signature.signatureSpaceMm },
     },
   };
-  return { vm, issues: [...issues, ...parser.issues] };
+  return { vm: finishLayout(vm), issues: [...issues, ...parser.issues] };
 }
 
 // ---------------------------------------------------------------- báo cáo thành tích
@@ -283,7 +285,7 @@ export function baoCaoViewModel(input: BaoCaoInput, settings: FormSettings & { c
   ];
   const body = parser.blocks(blocks, ['thanhTich']);
   const table = (rows: { nam: number; ten: string; quyetDinh: string }[] | undefined): BangVM | null =>
-    rows?.length ? { cot: [...v.bangTruoc.cot], doRong: [0.12, 0.38, 0.5], dong: rows.map((r) => ({ o: [String(r.nam), r.ten, r.quyetDinh], nhom: false })) } : null;
+    rows?.length ? { cot: [...v.bangTruoc.cot], doRong: [], dong: rows.map((r) => ({ o: [String(r.nam), r.ten, r.quyetDinh], nhom: false })) } : null;
   // Section III follows I and II; its two sub-headings each carry a table.
   const muc3: ParagraphVM[] = [
     { kieu: 'muc', nhan: 'III.', runs: [{ text: inHoa(v.muc[2]), cls: '' }] },
@@ -312,14 +314,14 @@ export function baoCaoViewModel(input: BaoCaoInput, settings: FormSettings & { c
       { doan: [khen, ...(khenTruoc ? [] : [none(v.bangTruoc.khenThuong)])], bang: khenTruoc },
     ],
     chuKyDoi: {
-      trai: { tieuDe: v.trai.tieuDe, ghiChu: v.trai.ghiChu, hoTen: input.xacNhan ?? '' },
-      phai: { tieuDe: v.phai.tieuDe, ghiChu: v.phai.ghiChu, hoTen: input.nguoiBaoCao },
+      trai: { tieuDe: v.trai.tieuDe, ghiChu: v.trai.ghiChu, hoTen: input.xacNhan ?? '', khoangKyMm: TOKENS.signature.signatureSpaceMm },
+      phai: { tieuDe: v.phai.tieuDe, ghiChu: v.phai.ghiChu, hoTen: input.nguoiBaoCao, khoangKyMm: TOKENS.signature.signatureSpaceMm },
     },
     noiNhan: { nhan: '', dong: [] },
   };
   vm.meta.subject = `Báo cáo thành tích ${input.ten}`;
   vm.meta.keywords = [cfg.tieuDe.dong1, a.ten, input.phongTrao.ten];
   vm.meta.title = `Báo cáo thành tích đề nghị tặng ${a.ten}: ${input.ten}`;
-  return { vm, issues: parser.issues };
+  return { vm: finishLayout(vm), issues: parser.issues };
 }
 

@@ -35,7 +35,7 @@ export function forgetDocxTemplates(): void {
 export function docxData(vm: DocumentVM, extra: Record<string, string> = {}): Record<string, string> {
   return {
     dauVanBan: dauVanBan(vm.header),
-    tenLoaiTrichYeu: tenLoaiTrichYeu(vm.tenLoai, vm.trichYeu),
+    tenLoaiTrichYeu: tenLoaiTrichYeu(vm),
     kinhGui: kinhGui(vm.kinhGui),
     canCu: doanVan(vm.canCu),
     moDau: doanVan(vm.moDau),
