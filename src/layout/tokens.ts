@@ -56,14 +56,30 @@ export function measureStyled(text: string, s: BlockStyle): number {
   return measureMm(text, s.size, s.bold, s.italic);
 }
 
+/** A vertical length in pt, rounded to the unit both outputs hold exactly (tokens.json "layout"). */
+export function vpt(pt: number): number {
+  const u = TOKENS.layout.verticalUnitPt;
+  return Math.round(Math.round(pt / u) * u * 100) / 100;
+}
+
 /**
- * The distance between baselines, in pt rounded to a twip, of lines of a size at a multiple of single spacing.
+ * The distance between baselines, in pt rounded to the common vertical unit, of lines of a size at a multiple of single spacing.
  * "Single" is the font's own line (ascent + descent + gap, about 1.15 em for Times), as office suites count it; the
  * DOCX gets it as an exact spacing and the CSS as line-height in pt, so both outputs set lines at the same pitch and
  * break pages at the same place (regulations §1.4 ô 6: between single and 1.5 lines).
  */
 export function pitchPt(sizePt: number, multiple = 1): number {
-  return Math.round(sizePt * METRICS.singleEm * multiple * 20) / 20;
+  return vpt(sizePt * METRICS.singleEm * multiple);
+}
+
+/** Height of the empty box a rule is drawn at the foot of: the rule's gap under the text above. */
+export function ruleGapPt(): number {
+  return vpt(TOKENS.rule.gapAboveMm / MM_PER_PT);
+}
+
+/** The space left for a handwritten signature (ô 7c) under the authority lines. */
+export function signatureSpacePt(): number {
+  return vpt(TOKENS.signature.signatureSpaceMm / MM_PER_PT);
 }
 
 /** The pitch of a block's lines: body text at the body spacing, every other block single-spaced. */

@@ -3,7 +3,7 @@
 import { breakBalanced, breakBlock } from '../layout/break-lines';
 import { countLines } from '../layout/paragraph';
 import { cellPadMm, fitColumns } from '../layout/table';
-import { blockPitchPt, measureStyled, MM_PER_PT, style, textWidthMm, TOKENS } from '../layout/tokens';
+import { blockPitchPt, measureStyled, signatureSpacePt, style, textWidthMm, TOKENS, vpt } from '../layout/tokens';
 import type { Run } from './rich-text';
 import type { BangVM, ChuKyDoiVM, DocumentVM, ParagraphVM } from './types';
 
@@ -99,14 +99,23 @@ export function finishLayout(vm: DocumentVM): DocumentVM {
     const trai = { ...vm.chuKyDoi.trai, tieuDe: breakBlock(vm.chuKyDoi.trai.tieuDe, half).lines };
     const phai = { ...vm.chuKyDoi.phai, tieuDe: breakBlock(vm.chuKyDoi.phai.tieuDe, half).lines };
     const tallest = Math.max(sideHeightPt(trai), sideHeightPt(phai));
-    const space = (k: ChuKyDoiVM) => mm2(TOKENS.signature.signatureSpaceMm + (tallest - sideHeightPt(k)) * MM_PER_PT);
-    out.chuKyDoi = { trai: { ...trai, khoangKyMm: space(trai) }, phai: { ...phai, khoangKyMm: space(phai) } };
+    const space = (k: ChuKyDoiVM) => vpt(signatureSpacePt() + tallest - sideHeightPt(k));
+    out.chuKyDoi = { trai: { ...trai, khoangKyPt: space(trai) }, phai: { ...phai, khoangKyPt: space(phai) } };
   }
 
   if (vm.phuLuc) out.phuLuc = { ...vm.phuLuc, tieuDe: breakBlock(vm.phuLuc.tieuDe, { widthsMm: [W], style: style('phuLucTieuDe') }).lines, bang: fitTable(vm.phuLuc.bang) };
 
   keepTogether(out);
+  unsplittable(out);
   return out;
+}
+
+/** Marks the body paragraphs too short to split with two lines on each page (widow and orphan control, §1.4 ô 6). */
+function unsplittable(vm: DocumentVM): void {
+  const mark = (list: ParagraphVM[]) => list.forEach((p, i) => {
+    if (lineCount(p) <= 3) list[i] = { ...p, khongTach: true };
+  });
+  for (const list of [vm.canCu, vm.moDau, vm.noiDung, vm.ketLuan, ...(vm.phan ?? []).map((p) => p.doan)]) mark(list);
 }
 
 /** Column widths from the cells (group rows span the table and do not count). */
@@ -140,7 +149,10 @@ function keepTogether(vm: DocumentVM): void {
   };
   items.forEach((item, i) => {
     const next = items[i + 1];
-    if (next && 'bang' in next && !('bang' in item)) keep(item);
+    if (!next || 'bang' in item) return;
+    // A caption keeps with its table, and a lead-in ending in ":" with the first item it announces.
+    const text = item.p.runs.map((r) => r.text).join('').trim();
+    if ('bang' in next || text.endsWith(':')) keep(item);
   });
   const last = items[items.length - 1];
   if (!last) return;

@@ -10,7 +10,7 @@ import { RunParser, canCuParagraphs, closeBody } from './body';
 import { isoNgay, ngay2, ngayDayDu, parseNgay, thangVanBan } from './dates';
 import { documentViewModel } from './document';
 import { finishLayout } from './finish-layout';
-import { TOKENS } from '../layout/tokens';
+import { signatureSpacePt } from '../layout/tokens';
 import { lines } from './header';
 import { bieuQuyet, phanTram, tienThuong, type DoiTuong } from './khen-thuong';
 import { kinhGui } from './noi-nhan';
@@ -229,8 +229,8 @@ export function bienBanViewModel(input: BienBanInput, settings: FormSettings, ct
     ketLuan: [],
     phan: [{ doan: [], bang }, { doan: ketLuan, bang: null }],
     chuKyDoi: {
-      trai: { tieuDe: ['THƯ KÝ'], ghiChu: '', hoTen: input.thuKy, khoangKyMm: TOKENS.signature.signatureSpaceMm },
-      phai: { tieuDe: ['CHỦ TỌA'], ghiChu: '', hoTen: input.chuTri, khoangKyMm: TOKENS.signature.signatureSpaceMm },
+      trai: { tieuDe: ['THƯ KÝ'], ghiChu: '', hoTen: input.thuKy, khoangKyPt: signatureSpacePt() },
+      phai: { tieuDe: ['CHỦ TỌA'], ghiChu: '', hoTen: input.chuTri, khoangKyPt: signatureSpacePt() },
     },
   };
   return { vm: finishLayout(vm), issues: [...issues, ...parser.issues] };
@@ -314,8 +314,8 @@ export function baoCaoViewModel(input: BaoCaoInput, settings: FormSettings & { c
       { doan: [khen, ...(khenTruoc ? [] : [none(v.bangTruoc.khenThuong)])], bang: khenTruoc },
     ],
     chuKyDoi: {
-      trai: { tieuDe: v.trai.tieuDe, ghiChu: v.trai.ghiChu, hoTen: input.xacNhan ?? '', khoangKyMm: TOKENS.signature.signatureSpaceMm },
-      phai: { tieuDe: v.phai.tieuDe, ghiChu: v.phai.ghiChu, hoTen: input.nguoiBaoCao, khoangKyMm: TOKENS.signature.signatureSpaceMm },
+      trai: { tieuDe: v.trai.tieuDe, ghiChu: v.trai.ghiChu, hoTen: input.xacNhan ?? '', khoangKyPt: signatureSpacePt() },
+      phai: { tieuDe: v.phai.tieuDe, ghiChu: v.phai.ghiChu, hoTen: input.nguoiBaoCao, khoangKyPt: signatureSpacePt() },
     },
     noiNhan: { nhan: '', dong: [] },
   };

@@ -11,6 +11,11 @@ export interface ParagraphVM {
   runs: Run[];
   /** Kept on the page of what follows it: a table's caption, the last lines of the body before the signature. */
   giuVoiSau?: boolean;
+  /**
+   * Never split across pages: a paragraph of three lines or fewer, which no page can split leaving two lines on each
+   * side. Said outright, because Chromium would leave a lone last line where an office suite moves the paragraph.
+   */
+  khongTach?: boolean;
 }
 
 export interface HeaderVM {
@@ -97,8 +102,8 @@ export interface ChuKyDoiVM {
   /** Italic note under the caption, e.g. "(Ký, ghi rõ họ và tên)", or "". */
   ghiChu: string;
   hoTen: string;
-  /** Height of the space left for the signature, so that the two names stand on one line. */
-  khoangKyMm: number;
+  /** Height in pt of the space left for the signature, so that the two names stand on one line. */
+  khoangKyPt: number;
 }
 
 /** An appendix on its own pages with its own page numbers (§1.4 Phụ lục, PL I III.1). */

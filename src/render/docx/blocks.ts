@@ -4,11 +4,10 @@
 import type { Run } from '../../viewmodel/rich-text';
 import type { BangVM, ChuKyDoiVM, DocumentVM, HeaderVM, KinhGuiVM, ParagraphVM, PhuLucVM } from '../../viewmodel/types';
 import { sectPr } from './base';
-import { blockPitchPt, measureMm, pitchPt, style, textWidthMm, TOKENS } from '../tokens';
+import { blockPitchPt, measureMm, pitchPt, signatureSpacePt, style, textWidthMm, TOKENS } from '../tokens';
 import { borderedTable, lineBreak, para, rule, run, spacer, styledPara, table } from './ooxml';
 
 const W = textWidthMm();
-const PT_PER_MM = 72 / 25.4;
 
 /** Ô 1–4 as a borderless two-column table; "Số" and the date share a row so they share a baseline (§1.4, §10). */
 export function dauVanBan(h: HeaderVM): string {
@@ -83,6 +82,7 @@ export function doanVan(paragraphs: readonly ParagraphVM[]): string {
         afterPt: body.spaceAfterPt,
         exactPt: blockPitchPt(isCanCu ? 'canCu' : 'body'),
         widowControl: true,
+        keepLines: p.khongTach,
         keepNext: p.kieu === 'muc' || p.kieu === 'khoan' || p.kieu === 'tieuKhoan' || p.giuVoiSau,
       });
     })
@@ -111,7 +111,7 @@ export function cuoiVanBan(vm: Pick<DocumentVM, 'noiNhan' | 'chuKy'>): string {
   const k = vm.chuKy;
   const right =
     k.quyenHan.map((l) => styledPara(l, q, { align: 'center', keepNext: true })).join('') +
-    spacer(TOKENS.signature.signatureSpaceMm * PT_PER_MM, { keepNext: true }) +
+    spacer(signatureSpacePt(), { keepNext: true }) +
     k.chucVuKhac.map((l) => styledPara(l, style('chucVuKhac'), { align: 'center', keepNext: true })).join('') +
     styledPara(k.hoTen, style('hoTen'), { align: 'center' });
   return footerGap() + table([leftW, rightW], [[left, right]], { cantSplit: true }) + endOfFooter();
@@ -145,7 +145,7 @@ function side(k: ChuKyDoiVM): string {
   return (
     k.tieuDe.map((l) => styledPara(l, q, { align: 'center', keepNext: true })).join('') +
     (k.ghiChu ? styledPara(k.ghiChu, style('ghiChuKy'), { align: 'center', keepNext: true }) : '') +
-    spacer(k.khoangKyMm * PT_PER_MM, { keepNext: true }) +
+    spacer(k.khoangKyPt, { keepNext: true }) +
     // Kept with what follows: the Nơi nhận of a biên bản stays on the page of the signatures.
     styledPara(k.hoTen, style('hoTen'), { align: 'center', keepNext: true })
   );

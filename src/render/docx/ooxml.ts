@@ -1,5 +1,5 @@
 // Small OOXML writers (runs, paragraphs, tables) that the regulated blocks are built from; all text is escaped here.
-import { pitchPt, TOKENS, twips, type BlockStyle } from '../tokens';
+import { pitchPt, ruleGapPt, TOKENS, twips, type BlockStyle } from '../tokens';
 
 export function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -40,6 +40,8 @@ export interface ParaOpts {
    */
   exactPt: number;
   keepNext?: boolean;
+  /** Never split across pages. */
+  keepLines?: boolean;
   /** No first line alone at a page foot, no last line alone at a page head. */
   widowControl?: boolean;
   /** Bottom border of this weight in pt, drawn at the foot of the paragraph (rules). */
@@ -51,6 +53,7 @@ export interface ParaOpts {
 export function para(runsXml: string, o: ParaOpts): string {
   let pPr = '';
   if (o.keepNext) pPr += '<w:keepNext/>';
+  if (o.keepLines) pPr += '<w:keepLines/>';
   pPr += o.widowControl ? '<w:widowControl/>' : '<w:widowControl w:val="0"/>';
   if (o.bottomBorderPt) pPr += `<w:pBdr><w:bottom w:val="single" w:sz="${Math.round(o.bottomBorderPt * 8)}" w:space="0" w:color="000000"/></w:pBdr>`;
   const spacing = [`w:before="${Math.round((o.beforePt ?? 0) * 20)}"`, `w:after="${Math.round((o.afterPt ?? 0) * 20)}"`];
@@ -84,8 +87,7 @@ export function spacer(heightPt: number, o: Partial<ParaOpts> = {}): string {
  */
 export function rule(widthMm: number, availableMm: number, o: Partial<ParaOpts> = {}): string {
   const side = Math.max(0, (availableMm - widthMm) / 2);
-  const r = TOKENS.rule;
-  return para('', { align: 'center', leftMm: side, rightMm: side, exactPt: (r.gapAboveMm * 72) / 25.4, bottomBorderPt: r.weightPt, ...o });
+  return para('', { align: 'center', leftMm: side, rightMm: side, exactPt: ruleGapPt(), bottomBorderPt: TOKENS.rule.weightPt, ...o });
 }
 
 export interface Cell {

@@ -1,6 +1,6 @@
 // The print stylesheet, written from the same design tokens as the OOXML, so DOCX and PDF follow one table: every
 // block has the DOCX's exact line pitch in pt, every vertical space the DOCX's, and the fonts no kerning (as Word).
-import { blockPitchPt, pitchPt, TOKENS, textWidthMm, type BlockName } from '../tokens';
+import { blockPitchPt, pitchPt, ruleGapPt, signatureSpacePt, TOKENS, textWidthMm, type BlockName } from '../tokens';
 
 function font(name: BlockName): string {
   const s = TOKENS.blocks[name];
@@ -22,7 +22,7 @@ export function printCss(): string {
   // The footer's space above it: a margin that collapses with the body's last space after, as the DOCX adds the two.
   const footerGap = TOKENS.signature.gapAbovePt;
   return [
-    `@page{size:${p.widthMm}mm ${p.heightMm}mm;margin:${p.marginTopMm}mm ${p.marginRightMm}mm ${p.marginBottomMm}mm ${p.marginLeftMm}mm;}`,
+    `@page{size:${p.widthMm}mm ${p.heightMm}mm;margin:${p.marginTopMm}mm ${p.marginRightMm}mm ${p.marginBottomMm + TOKENS.layout.printBottomExtraMm}mm ${p.marginLeftMm}mm;}`,
     `html,body{margin:0;padding:0;color:#000;background:#fff;font-family:${families}, serif;${font('body')}font-kerning:none;font-variant-ligatures:none;}`,
     `*{box-sizing:border-box;}`,
     `.page{width:${W}mm;}`,
@@ -33,7 +33,7 @@ export function printCss(): string {
     `.chuQuan{${font('chuQuan')}} .banHanh{${font('banHanh')}} .quocHieu{${font('quocHieu')}} .tieuNgu{${font('tieuNgu')}}`,
     `table.hdr td.soKyHieu{${font('soKyHieu')}padding-top:6pt;} table.hdr td.diaDanhNgay{${font('diaDanhNgay')}padding-top:6pt;}`,
     // A rule is the foot of an empty box as high as its gap under the text, as the DOCX draws it; its length is given.
-    `.rule{box-sizing:content-box;height:${r.gapAboveMm}mm;border-bottom:${r.weightPt}pt solid #000;margin:0 auto;line-height:0;font-size:0;}`,
+    `.rule{box-sizing:content-box;height:${ruleGapPt()}pt;border-bottom:${r.weightPt}pt solid #000;margin:0 auto;line-height:0;font-size:0;}`,
     `.tenLoai{${font('tenLoai')}text-align:center;margin:18pt 0 0 0;break-after:avoid;}`,
     `.trichYeu{${font('trichYeu')}text-align:center;margin:0;break-after:avoid;}`,
     `.rule-trichYeu{margin-bottom:${b.spaceAfterPt}pt;}`,
@@ -44,13 +44,13 @@ export function printCss(): string {
     `p.p-canCu{${font('canCu')}text-indent:${b.firstLineIndentMm}mm;}`,
     ...(Object.keys(TOKENS.headings) as (keyof typeof TOKENS.headings)[]).map(heading),
     // Headings keep with what follows; so do a table's caption and the body's last lines before the signature.
-    `.p-muc,.p-khoan,.p-tieuKhoan,p.giu{break-after:avoid;}`,
+    `.p-muc,.p-khoan,.p-tieuKhoan,p.giu{break-after:avoid;} p.nguyen{break-inside:avoid;}`,
     `.b{font-weight:700;} .i{font-style:italic;}`,
     `table.ftr{margin-top:${footerGap}pt;break-inside:avoid;} .sauBang+table.ftr{margin-top:${footerGap - b.spaceAfterPt}pt;}`,
     `table.ftr td.l{text-align:left;}`,
     `.nhanNoiNhan{${font('nhanNoiNhan')}} .noiNhan{${font('noiNhan')}}`,
     `.quyenHan{${font('quyenHan')}} .chucVuKhac{${font('chucVuKhac')}} .hoTen{${font('hoTen')}}`,
-    `.kySpace{height:${TOKENS.signature.signatureSpaceMm}mm;}`,
+    `.kySpace{height:${signatureSpacePt()}pt;}`,
     `.ghiChuKy{${font('ghiChuKy')}}`,
     `.dongMau{${font('dongMau')}text-align:right;margin-bottom:6pt;}`,
     `table.doi td{width:50%;}`,
