@@ -21,7 +21,7 @@ interface Font {
 function widths(file: string): { unitsPerEm: number; advance: Record<string, number> } {
   const font = fontkit.create(fs.readFileSync(file)) as unknown as Font;
   const advance: Record<string, number> = {};
-  for (const cp of font.characterSet.filter((c) => c >= 0x20 && c < 0x2100).sort((a, b) => a - b)) {
+  for (const cp of font.characterSet.filter((c) => c >= 0x20 && c < 0x2300).sort((a, b) => a - b)) {
     advance[String.fromCodePoint(cp)] = font.glyphForCodePoint(cp).advanceWidth;
   }
   return { unitsPerEm: font.unitsPerEm, advance };

@@ -213,7 +213,9 @@ function tornBetween(a: string, b: string, sentence: boolean): string {
   if (/[,;:]$/u.test(last)) return '';
   if (TORN.has(pair)) return `"${last} / ${first}" tears a word`;
   if (PREFIX.has(last.toLocaleLowerCase('vi-VN'))) return `"${last}" left at a line end`;
-  if (UNIT_WORDS.has(bare(last)) && !/^(và|của|-)$/u.test(bare(first)) && (!sentence || /^\p{Lu}/u.test(first))) return `"${last} / ${first}" tears a place name from its generic word`;
+  // After a unit word a title may start a new line ("… TỈNH / GIÁM ĐỐC …"); a place name is no known word.
+  const startsWord = tb.length > 1 && TORN.has(`${bare(first)} ${bare(tb[1]!)}`);
+  if (UNIT_WORDS.has(bare(last)) && !startsWord && !/^(và|của|-)$/u.test(bare(first)) && (!sentence || /^\p{Lu}/u.test(first))) return `"${last} / ${first}" tears a place name from its generic word`;
   if (/^\d/u.test(first) && /^(năm|ngày|tháng|số|đoạn|-)$/u.test(bare(last))) return `"${last} / ${first}" tears a number from its word`;
   if (last === '-' && /\d$/u.test(ta[ta.length - 2] ?? '') && /^\d/u.test(first)) return `"${a.slice(-12)} / ${first}" tears a number range`;
   if (sentence && /^\p{Lu}/u.test(last) && /^\p{Lu}/u.test(first) && ta.length + tb.length > 2 && !/^[“"(]/u.test(first) && ta.length > 1) return `"${last} / ${first}" tears a proper name`;

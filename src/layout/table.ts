@@ -15,7 +15,7 @@ function unbreakable(text: string): string[] {
   for (const ch of text) {
     if (ch === '(') depth++;
     if (ch === ')') depth = Math.max(0, depth - 1);
-    if (/\s/u.test(ch) && depth === 0) {
+    if (/[ \t\n]/u.test(ch) && depth === 0) {
       if (cur) out.push(cur);
       cur = '';
     } else cur += ch;
@@ -68,8 +68,9 @@ export function fitColumns(cot: readonly string[], rows: readonly (readonly stri
     const head = cot[c] ?? '';
     const words = head.split(/\s+/u).filter(Boolean).length;
     // A header takes at most two lines (three when long), never one word a line.
+    // The header counts for the narrowest width only: a header wraps, the cells set how wide a column wants to be.
     let lo = widthForLines(head, o.header, Math.min(3, Math.max(1, Math.ceil(words / 2))));
-    let hi = measureMm(head, o.header.size, o.header.bold, o.header.italic);
+    let hi = lo;
     for (const r of rows) {
       const t = r[c] ?? '';
       if (!t) continue;
@@ -97,6 +98,18 @@ export function fitColumns(cot: readonly string[], rows: readonly (readonly stri
   // Rounding leaves the last column the remainder, so the shares add up to the whole width.
   shares[n - 1] = Math.round((1 - shares.slice(0, -1).reduce((a, b) => a + b, 0)) * 10000) / 10000;
   return shares;
+}
+
+/** A cell's text with no-break spaces inside parentheses, so "(≥ 80%)" never splits across lines. */
+export function bindParentheses(text: string): string {
+  let depth = 0;
+  let out = '';
+  for (const ch of text) {
+    if (ch === '(') depth++;
+    if (ch === ')') depth = Math.max(0, depth - 1);
+    out += depth > 0 && ch === ' ' ? '\u00A0' : ch;
+  }
+  return out;
 }
 
 /** Padding of a body-table cell on each side, in mm, as both renderers draw it. */

@@ -2,7 +2,7 @@
 // that DOCX and PDF draw the same lines and break pages in the same places.
 import { breakBalanced, breakBlock } from '../layout/break-lines';
 import { countLines } from '../layout/paragraph';
-import { cellPadMm, fitColumns } from '../layout/table';
+import { bindParentheses, cellPadMm, fitColumns } from '../layout/table';
 import { blockPitchPt, measureStyled, signatureSpacePt, style, textWidthMm, TOKENS, vpt } from '../layout/tokens';
 import type { Run } from './rich-text';
 import type { BangVM, ChuKyDoiVM, DocumentVM, ParagraphVM } from './types';
@@ -121,8 +121,9 @@ function unsplittable(vm: DocumentVM): void {
 /** Column widths from the cells (group rows span the table and do not count). */
 function fitTable(b: BangVM): BangVM {
   const cell = style('bang');
-  const rows = b.dong.filter((d) => !d.nhom).map((d) => d.o);
-  return { ...b, doRong: fitColumns(b.cot, rows, { widthMm: textWidthMm(), header: { ...cell, bold: true }, cell, padMm: cellPadMm() }) };
+  const dong = b.dong.map((d) => ({ ...d, o: d.o.map(bindParentheses) }));
+  const rows = dong.filter((d) => !d.nhom).map((d) => d.o);
+  return { ...b, dong, doRong: fitColumns(b.cot, rows, { widthMm: textWidthMm(), header: { ...cell, bold: true }, cell, padMm: cellPadMm() }) };
 }
 
 type Item = { p: ParagraphVM; list: ParagraphVM[]; at: number } | { bang: BangVM };

@@ -32,6 +32,8 @@ export function header(coQuan: { chuQuan?: string | string[]; ten: string | stri
     diaDanhNgay,
     doRongTraiMm: layout.doRongTraiMm,
     doRongPhaiMm: layout.doRongPhaiMm,
+    doRongSoMm: layout.doRongSoMm,
+    doRongNgayMm: layout.doRongNgayMm,
     gachCoQuanMm: layout.gachCoQuanMm,
     gachTieuNguMm: layout.gachTieuNguMm,
   };

@@ -32,6 +32,9 @@ export interface HeaderVM {
   /** Widths of the agency column and of the Quốc hiệu column, sized from the measured text. */
   doRongTraiMm: number;
   doRongPhaiMm: number;
+  /** Widths of the số and date columns: those of the row above unless a long date line needs more room. */
+  doRongSoMm: number;
+  doRongNgayMm: number;
   /** Lengths of the rules under the issuing body and under the Tiêu ngữ. */
   gachCoQuanMm: number;
   gachTieuNguMm: number;

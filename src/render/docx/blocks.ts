@@ -25,7 +25,9 @@ export function dauVanBan(h: HeaderVM): string {
     rule(h.gachTieuNguMm, rightW);
   const so = styledPara(h.soKyHieu, style('soKyHieu'), { align: 'center', beforePt: 6 });
   const date = h.diaDanhNgay ? styledPara(h.diaDanhNgay, style('diaDanhNgay'), { align: 'center', beforePt: 6 }) : '';
-  return table([leftW, rightW], [[left, right], [so, date]]);
+  if (Math.abs(h.doRongSoMm - leftW) < 0.01) return table([leftW, rightW], [[left, right], [so, date]]);
+  // A date line longer than the Quốc hiệu takes room from the số's row only, not from the agency's.
+  return table([h.doRongSoMm, leftW - h.doRongSoMm, rightW], [[{ xml: left, span: 2 }, right], [so, { xml: date, span: 2 }]]);
 }
 
 /** Ô 5a: type name and trích yếu on the lines the view model broke, centred, bold, with a short rule below (§1.4 ô 5a). */
@@ -76,14 +78,16 @@ export function doanVan(paragraphs: readonly ParagraphVM[]): string {
       const h = isCanCu ? { bold: false, italic: true, indent: true } : TOKENS.headings[p.kieu as keyof typeof TOKENS.headings] ?? TOKENS.headings.doan;
       const fmt = { size: base.size, bold: h.bold, italic: h.italic || base.italic };
       const label = p.nhan ? run(`${p.nhan} `, fmt) : '';
+      const keep = p.kieu === 'muc' || p.kieu === 'khoan' || p.kieu === 'tieuKhoan' || Boolean(p.giuVoiSau);
       return para(label + runsXml(p.runs, fmt), {
         align: p.runs.some((r) => r.br) ? 'left' : 'both',
         firstLineMm: h.indent ? body.firstLineIndentMm : 0,
         afterPt: body.spaceAfterPt,
         exactPt: blockPitchPt(isCanCu ? 'canCu' : 'body'),
         widowControl: true,
-        keepLines: p.khongTach,
-        keepNext: p.kieu === 'muc' || p.kieu === 'khoan' || p.kieu === 'tieuKhoan' || p.giuVoiSau,
+        // A paragraph kept with the next one moves whole in an office suite; said outright, Word does the same.
+        keepLines: p.khongTach || keep,
+        keepNext: keep,
       });
     })
     .join('');

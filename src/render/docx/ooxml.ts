@@ -95,8 +95,14 @@ export interface Cell {
   xml: string;
 }
 
-/** A borderless table with fixed column widths; each row's cells are given in order. */
-export function table(widthsMm: number[], rows: string[][], opts: { cantSplit?: boolean } = {}): string {
+/** A cell spanning `span` grid columns. */
+export interface SpanCell {
+  xml: string;
+  span: number;
+}
+
+/** A borderless table with fixed column widths; each row's cells are given in order, a SpanCell over several columns. */
+export function table(widthsMm: number[], rows: (string | SpanCell)[][], opts: { cantSplit?: boolean } = {}): string {
   const total = widthsMm.reduce((a, b) => a + b, 0);
   const none = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((s) => `<w:${s} w:val="nil"/>`).join('');
   const tblPr =
@@ -108,8 +114,14 @@ export function table(widthsMm: number[], rows: string[][], opts: { cantSplit?: 
   const trs = rows
     .map((cells) => {
       const trPr = opts.cantSplit ? '<w:trPr><w:cantSplit/></w:trPr>' : '';
+      let col = 0;
       const tcs = cells
-        .map((xml, i) => `<w:tc><w:tcPr><w:tcW w:w="${twips(widthsMm[i]!)}" w:type="dxa"/></w:tcPr>${xml || spacer(1)}</w:tc>`)
+        .map((c) => {
+          const { xml, span } = typeof c === 'string' ? { xml: c, span: 1 } : c;
+          const w = widthsMm.slice(col, col + span).reduce((a, b) => a + b, 0);
+          col += span;
+          return `<w:tc><w:tcPr><w:tcW w:w="${twips(w)}" w:type="dxa"/>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ''}</w:tcPr>${xml || spacer(1)}</w:tc>`;
+        })
         .join('');
       return `<w:tr>${trPr}${tcs}</w:tr>`;
     })

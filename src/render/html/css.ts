@@ -43,8 +43,9 @@ export function printCss(): string {
     `p.doan{margin:0 0 ${b.spaceAfterPt}pt 0;text-align:justify;line-height:${blockPitchPt('body')}pt;orphans:2;widows:2;}`,
     `p.p-canCu{${font('canCu')}text-indent:${b.firstLineIndentMm}mm;}`,
     ...(Object.keys(TOKENS.headings) as (keyof typeof TOKENS.headings)[]).map(heading),
-    // Headings keep with what follows; so do a table's caption and the body's last lines before the signature.
-    `.p-muc,.p-khoan,.p-tieuKhoan,p.giu{break-after:avoid;} p.nguyen{break-inside:avoid;}`,
+    // Headings keep with what follows; so do a table's caption and the body's last lines before the signature. An
+    // office suite moves a paragraph kept with the next one whole, so the PDF does too.
+    `.p-muc,.p-khoan,.p-tieuKhoan,p.giu{break-after:avoid;break-inside:avoid;} p.nguyen{break-inside:avoid;}`,
     `.b{font-weight:700;} .i{font-style:italic;}`,
     `table.ftr{margin-top:${footerGap}pt;break-inside:avoid;} .sauBang+table.ftr{margin-top:${footerGap - b.spaceAfterPt}pt;}`,
     `table.ftr td.l{text-align:left;}`,
