@@ -14,7 +14,8 @@ const write = (dir: string, name: string, input: unknown): string => {
   return file;
 };
 
-const ITEM = 'Tổ chức tuyên truyền, phổ biến nội dung phong trào thi đua đến toàn thể cán bộ.';
+/** One line of the body, numbered so that each page of a case starts with words of its own. */
+const item = (i: number) => `Nội dung ${i + 1}: tuyên truyền phong trào thi đua đến cán bộ, công chức.`;
 const LONG_END =
   'Trên đây là Kế hoạch tổ chức phong trào thi đua của Hội đồng Thi đua - Khen thưởng phường; đề nghị các cơ quan, đơn vị, tổ dân phố nghiêm túc triển khai thực hiện, định kỳ báo cáo kết quả về Thường trực Hội đồng trước ngày 25 hằng tháng để tổng hợp, báo cáo cấp trên theo quy định.';
 
@@ -27,7 +28,7 @@ function keHoach(n: number, longEnd: boolean): unknown {
     diaDanh: 'Thành phố Hồ Chí Minh',
     ngay: '2022-04-05',
     trichYeu: 'Tổ chức phong trào thi đua “Phường Nguyễn Thái Bình văn minh, hiện đại, nghĩa tình” của Hội đồng Thi đua - Khen thưởng phường giai đoạn 2022 - 2025',
-    noiDung: [{ tieuDe: 'Nhiệm vụ trọng tâm', noiDung: Array.from({ length: n }, () => ({ gach: ITEM })) }],
+    noiDung: [{ tieuDe: 'Nhiệm vụ trọng tâm', noiDung: Array.from({ length: n }, (_, i) => ({ gach: item(i) })) }],
     ketLuan: [longEnd ? LONG_END : 'Đề nghị các đơn vị nghiêm túc triển khai thực hiện.'],
     noiNhan: [{ ten: 'Ủy ban nhân dân Quận 1', mucDich: 'để báo cáo' }, { ten: 'Các tổ dân phố' }],
     luu: { donVi: ['VP'] },
@@ -93,9 +94,9 @@ export function hardCases(dir: string): string[] {
   fs.mkdirSync(dir, { recursive: true });
   const files = fg.sync('*.json', { cwd: FIXTURES, absolute: true }).sort();
   files.push(write(dir, 'ho-so-phuong', hoSo()));
-  for (let n = 10; n <= 24; n++) files.push(write(dir, `ke-hoach-${n}`, keHoach(n, false)));
-  for (let n = 8; n <= 20; n += 1) files.push(write(dir, `ke-hoach-dai-${n}`, keHoach(n, true)));
+  for (let n = 14; n <= 30; n++) files.push(write(dir, `ke-hoach-${n}`, keHoach(n, false)));
+  for (let n = 12; n <= 26; n += 1) files.push(write(dir, `ke-hoach-dai-${n}`, keHoach(n, true)));
   for (let n = 6; n <= 16; n++) files.push(write(dir, `bao-cao-${n}`, baoCao(n)));
-  for (let n = 8; n <= 22; n += 2) files.push(write(dir, `bien-ban-${n}`, bienBan(n)));
+  for (let n = 18; n <= 30; n++) files.push(write(dir, `bien-ban-${n}`, bienBan(n)));
   return files;
 }

@@ -350,8 +350,11 @@ export function findDefects(pdf: string, vm: DocumentVM, o: CheckOptions = {}): 
     const blockTop = Math.min(top, noiNhanTop);
     const bodyAbove = lines.filter((l) => l.yMax < blockTop - 1 && l.yMin > MARGIN.top - 2);
     if (bodyAbove.length < 2) add('signature-page', nameLine.page, `page ${nameLine.page} opens with the signature (${bodyAbove.length} line(s) of text above it)`);
+    // Every line of the Nơi nhận, from its label to its "Lưu" line, stands on the signature's page.
     const nn = all.find((l) => l.text.startsWith('Nơi nhận'));
-    if (nn && vm.noiNhan.dong.length && nn.page !== nameLine.page) add('signature-page', nn.page, `"Nơi nhận" on page ${nn.page}, the signature on page ${nameLine.page}`);
+    const lastLine = vm.noiNhan.dong[vm.noiNhan.dong.length - 1];
+    const luu = lastLine ? [...all].reverse().find((l) => squash(lastLine).endsWith(squash(l.text)) && l.text.length > 3) : undefined;
+    for (const l of [nn, luu]) if (l && vm.noiNhan.dong.length && l.page !== nameLine.page) add('signature-page', l.page, `"${l.text}" of the Nơi nhận on page ${l.page}, the signature on page ${nameLine.page}`);
   }
 
   // Widows and orphans of the body: a page ends on a paragraph's first line, or starts with its last line alone.
@@ -397,6 +400,7 @@ interface Cell {
   y0: number;
   y1: number;
   lines: string[];
+  words: Word[];
 }
 
 function isFigureText(t: string): boolean {
@@ -407,7 +411,8 @@ function isFigureText(t: string): boolean {
 function tableCells(pdf: string, page: number, lines: readonly Line[]): { cells: Cell[]; headerTops: number[] } {
   const bm = pageBitmap(pdf, page, 150);
   const hs = horizontalRules(bm, 20, 0).map((r) => ({ y: (r.y0 + r.y1) / 2, x0: r.x0, x1: r.x1 }));
-  const vs = verticalRules(bm, 3);
+  // Taller than any glyph (a 13 pt letter with its marks stays under 5 mm), shorter than any row.
+  const vs = verticalRules(bm, 5.5);
   const cells: Cell[] = [];
   const headerTops: number[] = [];
   const ys = [...new Set(hs.map((r) => Math.round(r.y * 2) / 2))].sort((a, b) => a - b);
@@ -422,7 +427,8 @@ function tableCells(pdf: string, page: number, lines: readonly Line[]): { cells:
       const x0 = borders[c]!;
       const x1 = borders[c + 1]!;
       if (x1 - x0 < 3) continue;
-      const words = lines.flatMap((l) => l.words).filter((w) => w.xMin >= x0 - 1 && w.xMax <= x1 + 1 && w.yMin >= top - 1 && w.yMax <= bottom + 1);
+      // By its centre: a word too wide for its column overflows it (Chromium) rather than being split (an office suite).
+      const words = lines.flatMap((l) => l.words).filter((w) => (w.xMin + w.xMax) / 2 > x0 && (w.xMin + w.xMax) / 2 < x1 && (w.yMin + w.yMax) / 2 > top && (w.yMin + w.yMax) / 2 < bottom);
       if (!words.length) continue;
       const rows: Word[][] = [];
       for (const w of words.sort((a, b) => a.yMax - b.yMax || a.xMin - b.xMin)) {
@@ -430,7 +436,7 @@ function tableCells(pdf: string, page: number, lines: readonly Line[]): { cells:
         if (row) row.push(w);
         else rows.push([w]);
       }
-      cells.push({ x0, x1, y0: top, y1: bottom, lines: rows.map((r) => r.sort((a, b) => a.xMin - b.xMin).map((w) => w.text).join(' ')) });
+      cells.push({ x0, x1, y0: top, y1: bottom, words, lines: rows.map((r) => r.sort((a, b) => a.xMin - b.xMin).map((w) => w.text).join(' ')) });
     }
   }
   return { cells, headerTops };
@@ -448,16 +454,13 @@ function tableDefects(pdf: string, pages: readonly Line[][], vm: DocumentVM): De
       const joined = squash(c.lines.join(' '));
       const isHeader = headerTops.some((t) => Math.abs(t - c.y0) < 1) && !texts.has(joined) || headers.has(joined) && !texts.has(joined);
       const known = isHeader ? headers : texts;
-      if (!known.has(joined) && c.lines.length > 1) {
-        for (let i = 0; i + 1 < c.lines.length; i++) {
-          const glued = squash(c.lines.slice(0, i + 1).join(' ') + c.lines.slice(i + 1).join(' '));
-          if (known.has(glued)) {
-            out.push({ kind: 'table', page: pi + 1, detail: `word split in a cell: "${c.lines.join(' / ')}"` });
-            break;
-          }
-        }
+      // Broken inside a word: the lines read as a known text once the spaces at the breaks are taken away.
+      const solid = (t: string) => t.replace(/[\s\u00A0]+/gu, '');
+      if (!known.has(joined) && c.lines.length > 1 && [...known].some((k) => solid(k) === solid(joined))) {
+        out.push({ kind: 'table', page: pi + 1, detail: `word split in a cell: "${c.lines.join(' / ')}"` });
       }
       if (isFigureText(joined) && c.lines.length > 1) out.push({ kind: 'table', page: pi + 1, detail: `figure wrapped: "${c.lines.join(' / ')}"` });
+      if (c.words.some((w) => w.xMax > c.x1 + 0.5 || w.xMin < c.x0 - 0.5)) out.push({ kind: 'table', page: pi + 1, detail: `text overflows its column: "${c.lines.join(' / ')}"` });
       if (isHeader && c.lines.length >= 3 && c.lines.length > Math.ceil(wordsCount(joined) / 2)) out.push({ kind: 'table', page: pi + 1, detail: `header crushed: "${c.lines.join(' / ')}"` });
       if (isHeader && c.lines.some((l) => /\([^)]*$/u.test(l))) out.push({ kind: 'table', page: pi + 1, detail: `parenthesis torn: "${c.lines.join(' / ')}"` });
     }
