@@ -162,7 +162,8 @@ export interface Broken {
 
 /** Breaks text into the lines a văn thư would set: fewest lines that keep phrases whole, then balanced lengths. */
 export function breakBalanced(text: string, opts: BreakOptions): Broken {
-  const tokens = text.trim().split(/\s+/u).filter(Boolean);
+  // Only ordinary spaces are break opportunities: a no-break space (a gap left for handwriting, a bound figure) holds.
+  const tokens = text.split(/[ \t\r\n]+/u).filter(Boolean);
   const n = tokens.length;
   if (n === 0) return { lines: [], cost: 0, starts: [], tokens };
   const widths = opts.widthsMm.length ? opts.widthsMm : [Infinity];

@@ -15,9 +15,9 @@ export function countLines(segments: readonly Segment[], base: BlockStyle, width
     const bold = base.bold || Boolean(s.bold);
     const italic = base.italic || Boolean(s.italic);
     const space = measureMm(' ', base.size, bold, italic);
-    for (const part of s.text.split(/(\s+)/u)) {
+    for (const part of s.text.split(/([ \t\r\n]+)/u)) {
       if (!part) continue;
-      if (/^\s+$/u.test(part)) {
+      if (/^[ \t\r\n]+$/u.test(part)) {
         if (words.length) words[words.length - 1]!.space = space;
         continue;
       }
