@@ -102,8 +102,8 @@ function footerGap(): string {
  * The paragraph an office suite needs after a table that ends the document: one twip high, so that a signature
  * ending at the foot of a page does not push it onto a blank page of its own (the PDF has no such paragraph).
  */
-export function endOfFooter(keepNext = false): string {
-  return spacer(0.05, { keepNext });
+export function endOfFooter(): string {
+  return spacer(0.05);
 }
 
 /** Ô 9b and 7a–7c in one borderless row: "Nơi nhận:" level with the first authority line (§1.4, §10). */
@@ -150,25 +150,40 @@ function side(k: ChuKyDoiVM): string {
     k.tieuDe.map((l) => styledPara(l, q, { align: 'center', keepNext: true })).join('') +
     (k.ghiChu ? styledPara(k.ghiChu, style('ghiChuKy'), { align: 'center', keepNext: true }) : '') +
     spacer(k.khoangKyPt, { keepNext: true }) +
-    // Kept with what follows: the Nơi nhận of a biên bản stays on the page of the signatures.
-    styledPara(k.hoTen, style('hoTen'), { align: 'center', keepNext: true })
+    styledPara(k.hoTen, style('hoTen'), { align: 'center' })
   );
 }
 
 /** Two signatures side by side (biên bản: THƯ KÝ left, CHỦ TỌA right, PL III Mẫu 1.9). */
 export function chuKyDoi(trai: ChuKyDoiVM, phai: ChuKyDoiVM): string {
-  return footerGap() + table([W / 2, W / 2], [[side(trai), side(phai)]], { cantSplit: true }) + endOfFooter(true);
+  return footerGap() + table([W / 2, W / 2], [[side(trai), side(phai)]], { cantSplit: true }) + endOfFooter();
 }
 
-/** Nơi nhận alone, for documents whose signatures are drawn by another block; it never starts a page alone. */
-export function noiNhanRieng(noiNhan: DocumentVM['noiNhan']): string {
-  if (noiNhan.dong.length === 0) return '';
+/** The paragraphs of a Nơi nhận set under other blocks: the space above it, the label, the lines. */
+function noiNhanParas(noiNhan: DocumentVM['noiNhan']): string {
   const last = noiNhan.dong.length - 1;
   return (
     spacer(TOKENS.signature.gapAbovePt, { keepNext: true }) +
     styledPara(noiNhan.nhan, style('nhanNoiNhan'), { keepNext: true }) +
     noiNhan.dong.map((l, i) => styledPara(l, style('noiNhan'), { keepNext: i < last })).join('')
   );
+}
+
+/**
+ * Two signatures with the Nơi nhận under them (a biên bản): one unsplittable row holding both, since an office suite
+ * keeps no table with the paragraph after it, and the Nơi nhận must not start a page of its own. The PDF draws the
+ * same two blocks one after the other and keeps them together (break-before: avoid).
+ */
+export function chuKyDoiVaNoiNhan(trai: ChuKyDoiVM, phai: ChuKyDoiVM, noiNhan: DocumentVM['noiNhan']): string {
+  if (noiNhan.dong.length === 0) return chuKyDoi(trai, phai);
+  const signatures = table([W / 2, W / 2], [[side(trai), side(phai)]], { cantSplit: true });
+  return footerGap() + table([W], [[signatures + noiNhanParas(noiNhan)]], { cantSplit: true }) + endOfFooter();
+}
+
+/** Nơi nhận alone, for documents whose signatures are drawn by another block. */
+export function noiNhanRieng(noiNhan: DocumentVM['noiNhan']): string {
+  if (noiNhan.dong.length === 0) return '';
+  return noiNhanParas(noiNhan);
 }
 
 /** An appendix: new section restarting page numbers at 1, "Phụ lục" title, italic reference line, table. */
