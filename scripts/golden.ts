@@ -1,18 +1,14 @@
 // Golden outputs: for every example in data/ and input fixture, the normalised DOCX XML, the PDF text (pdftotext
-// -layout) and the view model, under test/golden/<name>/. A test compares them; only this script rewrites them:
-// npm run golden:update
+// -layout), the signature sidecar and the view model, under test/golden/<name>/. A test compares them; only this
+// script rewrites them: npm run golden:update
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import fg from 'fast-glob';
 import PizZip from 'pizzip';
-import { hasErrors } from '../src/errors/issue';
-import { outputStem } from '../src/output/write';
+import { BrowserPool, check, fromText, outputStem, render } from '../src/api';
 import { ROOT } from '../src/paths';
-import { parseJson, prepare } from '../src/pipeline/prepare';
-import { renderPrepared } from '../src/pipeline/render-input';
-import { BrowserPool } from '../src/render/pdf/browser';
 
 export const GOLDEN_DIR = path.join(ROOT, 'test', 'golden');
 
@@ -48,16 +44,16 @@ export async function goldenOutputs(): Promise<Map<string, string>> {
   try {
     for (const input of goldenInputs()) {
       // A relative source: nothing machine-specific may reach a golden.
-      const parsed = parseJson(fs.readFileSync(path.join(ROOT, input), 'utf8'), input);
-      const prepared = await prepare(parsed.value, input);
-      if (hasErrors(prepared.issues)) throw new Error(`${input} is invalid: ${prepared.issues.map((i) => i.code).join(', ')}`);
+      const file = await check(fromText(fs.readFileSync(path.join(ROOT, input), 'utf8'), input));
+      if (!file.ok) throw new Error(`${input} is invalid: ${file.messages.map((i) => i.code).join(', ')}`);
       const stem = outputStem(input);
-      const files = await renderPrepared(prepared, stem, { formats: ['docx', 'pdf'], pool, dumpViewModel: true });
+      const files = await render(file, stem, { formats: ['docx', 'pdf'], pool, dumpViewModel: true });
       for (const f of files) {
         // stem.docx → stem/document.xml; stem/01-to-trinh.docx → stem/01-to-trinh.document.xml
         const base = f.file.includes('/') ? `${f.file.replace(/\.[^.]+(\.json)?$/, '')}.` : `${stem}/`;
         if (f.file.endsWith('.docx')) golden.set(`${base}document.xml`, normaliseXml(new PizZip(f.data as Uint8Array).file('word/document.xml')!.asText()));
-        else if (f.file.endsWith('ho-so.pdf')) continue; // the merged dossier repeats its documents
+        else if (f.file.endsWith('ho-so.pdf') || f.file.endsWith('ho-so.signatures.json')) continue; // the merged dossier repeats its documents
+        else if (f.file.endsWith('.signatures.json')) golden.set(`${base}signatures.json`, String(f.data));
         else if (f.file.endsWith('.pdf')) golden.set(`${base}pdf.txt`, pdfLayoutText(f.data as Uint8Array));
         else if (f.file.endsWith('.view-model.json')) golden.set(`${f.file.includes('/') ? f.file.replace(/\.view-model\.json$/, '.') : `${stem}/`}view-model.json`, String(f.data));
         else if (f.file.endsWith('manifest.json')) golden.set(f.file, String(f.data));

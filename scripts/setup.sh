@@ -2,7 +2,9 @@
 # Installs what vanban needs on a Debian machine that has Node: the npm packages, then Chromium, a Times-compatible
 # font with Vietnamese and poppler-utils (pdftoppm draws the PNG pages of `vanban preview`; the tests read PDFs with
 # pdftotext) from Debian's packages when they are missing (as root), or says what to install.
-# --test-tools also installs what the test suite uses besides: LibreOffice Writer.
+# --test-tools also installs what the test suite uses besides: LibreOffice Writer; qpdf, NSS's certutil and pk12util
+# with openssl, iText 5 with Bouncy Castle and a JDK, to check the PDFs' empty signature fields and sign them with
+# poppler-utils' pdfsig and with iText, as signing tools do; Ghostscript, which --pdfa uses.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,7 +16,10 @@ for a in "$@"; do
   esac
 done
 
-if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+if [ -L node_modules ]; then
+  # A linked node_modules belongs to another checkout: npm ci would empty that one.
+  echo "== node_modules is a link to $(readlink node_modules): npm ci skipped"
+elif [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "== npm ci"
   npm ci --no-audit --no-fund --loglevel=error
 fi
@@ -28,6 +33,14 @@ have_font || missing+=(fonts-liberation2 fontconfig)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 if [ "$with_test_tools" = 1 ]; then
   command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
+  command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
+  command -v certutil >/dev/null 2>&1 && command -v pk12util >/dev/null 2>&1 || missing+=(libnss3-tools)
+  command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+  command -v javac >/dev/null 2>&1 || missing+=(default-jdk-headless)
+  [ -f /usr/share/java/itext5.jar ] || missing+=(libitext5-java)
+  [ -f /usr/share/java/bcprov.jar ] && [ -f /usr/share/java/bcutil.jar ] || missing+=(libbcprov-java)
+  [ -f /usr/share/java/bcpkix.jar ] || missing+=(libbcpkix-java)
+  command -v gs >/dev/null 2>&1 || missing+=(ghostscript)
 fi
 
 if [ ${#missing[@]} -gt 0 ]; then

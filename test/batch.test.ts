@@ -10,7 +10,7 @@ import { ROOT } from '../src/paths';
 import { parseJson, prepare } from '../src/pipeline/prepare';
 import { planInput, type PdfJob } from '../src/pipeline/plan';
 import { BrowserPool } from '../src/render/pdf/browser';
-import { newStats, printJobs } from '../src/render/pdf/batch';
+import { newStats, printJobs, type FinishedPdf } from '../src/render/pdf/batch';
 import { descendantsOf } from '../scripts/bench/proc';
 import { writeSynthetic } from '../scripts/bench/synthetic';
 import { EXAMPLES, pdfText, tmpDir } from './helpers';
@@ -47,12 +47,15 @@ describe('one print for many documents', () => {
     expect(stats).toMatchObject({ prints: 1, batched: jobs.length, fallbacks: 0 });
     for (const [i, job] of jobs.entries()) {
       const [alone] = await printJobs(pool, [job]);
-      const a = together[i] as Uint8Array;
-      const b = alone as Uint8Array;
+      const a = (together[i] as FinishedPdf).pdf;
+      const b = (alone as FinishedPdf).pdf;
       expect(a).toBeInstanceOf(Uint8Array);
       expect((await PDFDocument.load(a)).getPageCount(), job.meta.title).toBe((await PDFDocument.load(b)).getPageCount());
       expect(textOf(a, dir, `t${i}`), job.meta.title).toBe(textOf(b, dir, `a${i}`));
-      // The split marks are gone: no link annotation is left in the document.
+      // The same signature fields, at the same places, whichever way the document was printed.
+      expect((together[i] as FinishedPdf).fields, job.meta.title).toEqual((alone as FinishedPdf).fields);
+      expect((together[i] as FinishedPdf).fields.map((f) => f.field)).toEqual(job.slots.map((s) => s.truong));
+      // The split and signature-space marks are gone: no link annotation is left in the document.
       expect(Buffer.from(a).includes('vanban.invalid')).toBe(false);
     }
   });
@@ -67,7 +70,7 @@ describe('one print for many documents', () => {
     expect(stats.batched).toBe(0);
     for (const [i, job] of [jobs[0]!, jobs[2]!].entries()) {
       const [alone] = await printJobs(pool, [job]);
-      expect(textOf(out[i * 2] as Uint8Array, dir, `f${i}`)).toBe(textOf(alone as Uint8Array, dir, `g${i}`));
+      expect(textOf((out[i * 2] as FinishedPdf).pdf, dir, `f${i}`)).toBe(textOf((alone as FinishedPdf).pdf, dir, `g${i}`));
     }
   });
 });

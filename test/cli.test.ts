@@ -39,6 +39,7 @@ describe('usage', () => {
     const r = vanban(['--help']);
     for (const c of ['75 ', '130, 143 ']) expect(r.out).toContain(`\n  ${c}`);
     expect(r.out).toContain('--resume');
+    for (const o of ['--separate-appendix', '--pdfa']) expect(r.out).toContain(o);
   });
   it('exits 2 when nothing matches', () => {
     const r = vanban(['render', 'nothing-here/*.json', '--out', tmpDir('cli-none')]);
@@ -71,8 +72,8 @@ describe('a batch with good and bad records', () => {
     const bad = report.jobs.find((j: { source: string }) => j.source.endsWith('b-bad-date.json'));
     expect(bad.status).toBe('invalid');
     expect(bad.issues[0]).toMatchObject({ code: 'schema.date_invalid', path: '$.ngay', severity: 'error' });
-    expect(bad.issues[0].message.vi).toBeTruthy();
-    expect(bad.issues[0].message.en).toBeTruthy();
+    expect(bad.issues[0].message.vi).toContain('«Ngày ban hành»');
+    expect(bad.issues[0].message.en).toContain('"Date of issue"');
   });
 });
 
@@ -84,6 +85,13 @@ describe('environment', () => {
     expect(r.err).toContain('[env.no_browser]');
     expect(listFiles(out)).toEqual(['report.json']);
   });
+  it('exits 4 with --pdfa when Ghostscript is missing, and leaves no file of the input behind', () => {
+    const out = tmpDir('cli-nogs');
+    const r = vanban(['render', MINIMAL, '--out', out, '--pdfa'], { VANBAN_GHOSTSCRIPT: '/nonexistent/gs' });
+    expect(r.code).toBe(4);
+    expect(r.err).toContain('[env.no_ghostscript]');
+    expect(listFiles(out)).toEqual(['report.json']);
+  });
   it('still writes DOCX without Chromium when only DOCX is asked for', () => {
     const out = tmpDir('cli-docx-only');
     const r = vanban(['render', MINIMAL, '--out', out, '--format', 'docx'], { VANBAN_CHROMIUM: '/nonexistent/chromium' });
@@ -93,12 +101,12 @@ describe('environment', () => {
 });
 
 describe('determinism', () => {
-  it('gives the same DOCX and PDF bytes for the same input', () => {
+  it('gives the same DOCX, PDF and signature sidecar bytes for the same input', () => {
     const a = tmpDir('cli-det-a');
     const b = tmpDir('cli-det-b');
     expect(vanban(['render', MINIMAL, '--out', a]).code).toBe(0);
     expect(vanban(['render', MINIMAL, '--out', b]).code).toBe(0);
-    for (const f of ['minimal-ke-hoach.docx', 'minimal-ke-hoach.pdf']) {
+    for (const f of ['minimal-ke-hoach.docx', 'minimal-ke-hoach.pdf', 'minimal-ke-hoach.signatures.json']) {
       expect(Buffer.compare(fs.readFileSync(path.join(a, f)), fs.readFileSync(path.join(b, f))), f).toBe(0);
     }
   });

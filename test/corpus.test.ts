@@ -9,7 +9,7 @@ import { CATALOGUE } from '../src/errors/catalogue';
 import { outputStem } from '../src/output/write';
 import { ROOT } from '../src/paths';
 import { baseInputs, corpus, type CorpusCase } from './corpus/generate';
-import { docxPart, docxText, libreOfficeToPdf, pdfText, tmpDir } from './helpers';
+import { docxPart, docxText, libreOfficeToPdf, pathIn, pdfText, tmpDir } from './helpers';
 import { needTool } from './needs';
 
 interface Job {
@@ -77,6 +77,25 @@ describe('the batch', () => {
     }
   });
 
+  it('points every issue at a place that exists in its own input (a missing field: its parent)', () => {
+    let checked = 0;
+    for (const c of CASES) {
+      let input: unknown;
+      try {
+        input = JSON.parse(c.text.toString().replace(/^\uFEFF/, ''));
+      } catch {
+        continue;
+      }
+      for (const i of jobs.get(c.file)!.issues) {
+        if (!i.path) continue;
+        checked++;
+        const missing = i.code === 'schema.required' || i.code === 'input.unknown_form';
+        expect(pathIn(input, i.path, { missingLeaf: missing }), `${c.file}: ${i.code} at ${i.path}`).toBe(true);
+      }
+    }
+    expect(checked).toBeGreaterThan(300);
+  });
+
   it('writes every valid record of the batch', () => {
     for (const v of VALID) expect(jobs.get(v.file)).toMatchObject({ status: 'written', issues: [] });
   });
@@ -115,7 +134,7 @@ describe.each(CASES.map((c) => [c.file, c] as const))('%s', (file, c) => {
     it('has all its files, inside its own place in the output folder', () => {
       const j = jobs.get(file)!;
       const stem = outputStem(file);
-      const own = (f: string) => f === path.join(out, `${stem}.docx`) || f === path.join(out, `${stem}.pdf`) || f.startsWith(path.join(out, stem) + path.sep);
+      const own = (f: string) => ['docx', 'pdf', 'signatures.json'].some((ext) => f === path.join(out, `${stem}.${ext}`)) || f.startsWith(path.join(out, stem) + path.sep);
       for (const f of j.files) {
         expect(own(f), f).toBe(true);
         expect(fs.statSync(f).size, f).toBeGreaterThan(0);

@@ -1,4 +1,4 @@
-// Golden outputs: each example's and fixture's DOCX XML, PDF text and view model are exactly as recorded in
+// Golden outputs: each example's and fixture's DOCX XML, PDF text, signature sidecar and view model are exactly as recorded in
 // test/golden/. On a difference the actual file is written beside the golden as <name>.actual.
 import fs from 'node:fs';
 import os from 'node:os';

@@ -143,3 +143,28 @@ export function vanbanIn(root: string, args: string[], env: Record<string, strin
   const r = spawnSync(process.execPath, [path.join(root, 'bin', 'vanban.mjs'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 180_000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
+
+/**
+ * Whether a JSON path such as `$.deCu[2].baoCao.noiDung[0]` names a place in an input: the value exists, or (for a
+ * field reported missing) its parent does. Keys are compared in NFC, as validation reads them.
+ */
+export function pathIn(input: unknown, jsonPath: string, opts: { missingLeaf?: boolean } = {}): boolean {
+  const segments: (string | number)[] = [];
+  const re = /\.([A-Za-z_$][A-Za-z0-9_$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/gy;
+  if (!jsonPath.startsWith('$')) return false;
+  re.lastIndex = 1;
+  while (re.lastIndex < jsonPath.length) {
+    const m = re.exec(jsonPath);
+    if (!m) return false;
+    segments.push(m[1] ?? (m[2] !== undefined ? Number(m[2]) : (JSON.parse(m[3]!) as string)));
+  }
+  let v: unknown = input;
+  for (const [k, seg] of segments.entries()) {
+    const last = k === segments.length - 1;
+    if (v === null || typeof v !== 'object') return false;
+    const key = typeof seg === 'number' ? seg : Object.keys(v).find((x) => x.normalize('NFC') === seg);
+    if (key === undefined || !Object.prototype.hasOwnProperty.call(v, key)) return last && opts.missingLeaf === true && !Array.isArray(v);
+    v = (v as Record<string | number, unknown>)[key];
+  }
+  return true;
+}

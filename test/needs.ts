@@ -51,6 +51,14 @@ export function hasTool(name: string): boolean {
 const INSTALL: Record<string, string> = {
   soffice: 'bash scripts/setup.sh --test-tools (Debian package libreoffice-writer-nogui)',
   iconv: 'apt-get install libc-bin',
+  qpdf: 'bash scripts/setup.sh --test-tools (Debian package qpdf)',
+  pdfsig: 'bash scripts/setup.sh --test-tools (Debian package poppler-utils)',
+  certutil: 'bash scripts/setup.sh --test-tools (Debian package libnss3-tools)',
+  pk12util: 'bash scripts/setup.sh --test-tools (Debian package libnss3-tools)',
+  openssl: 'bash scripts/setup.sh --test-tools (Debian package openssl)',
+  java: 'bash scripts/setup.sh --test-tools (Debian package default-jdk-headless)',
+  javac: 'bash scripts/setup.sh --test-tools (Debian package default-jdk-headless)',
+  gs: 'bash scripts/setup.sh --test-tools (Debian package ghostscript)',
 };
 
 export function needTool(name: string, tests: string): boolean {

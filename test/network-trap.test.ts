@@ -89,7 +89,7 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 describe('a trap on loopback named in every field', () => {
   it('renders both inputs', () => {
     expect(code).toBe(0);
-    expect(fs.readdirSync(out).filter((f) => f !== '.vanban').sort()).toEqual(['report.json', 'trap-bao-cao.docx', 'trap-bao-cao.pdf', 'trap-ke-hoach.docx', 'trap-ke-hoach.pdf']);
+    expect(fs.readdirSync(out).filter((f) => f !== '.vanban').sort()).toEqual(['report.json', 'trap-bao-cao.docx', 'trap-bao-cao.pdf', 'trap-bao-cao.signatures.json', 'trap-ke-hoach.docx', 'trap-ke-hoach.pdf', 'trap-ke-hoach.signatures.json']);
   });
 
   it('received no connection and no request', () => {

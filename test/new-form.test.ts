@@ -2,8 +2,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main';
-import { TEMPLATES_DIR } from '../src/paths';
 import { docxPart, docxText, pdfText, repoCopy, vanbanIn } from './helpers';
 
 let root: string;
@@ -54,19 +52,21 @@ describe('vanban new-form', () => {
     ['giấy-mời', 'không hợp lệ'],
     ['ke-hoach', 'đã có'],
     ['-x', 'Tùy chọn không rõ'],
-  ])('refuses the id %s (exit 2) before writing anything', async (id, why) => {
-    const before = fs.readdirSync(TEMPLATES_DIR).sort();
-    const err: string[] = [];
-    expect(await main(['new-form', id], { out: () => undefined, err: (s) => err.push(s) })).toBe(2);
-    expect(err.join('\n')).toContain(why);
-    expect(fs.readdirSync(TEMPLATES_DIR).sort()).toEqual(before);
+  ])('refuses the id %s (exit 2) before writing anything', (id, why) => {
+    // In the copy, never in the real tree: a regression here must not write into templates/.
+    const templates = path.join(root, 'templates');
+    const before = fs.readdirSync(templates).sort();
+    const r = vanbanIn(root, ['new-form', id]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(why);
+    expect(fs.readdirSync(templates).sort()).toEqual(before);
   });
 
-  it('refuses to start from a dossier, which has no templates of its own', async () => {
-    const err: string[] = [];
-    expect(await main(['new-form', 'ho-so-moi', '--from', 'ho-so-khen-thuong'], { out: () => undefined, err: (s) => err.push(s) })).toBe(2);
-    expect(err.join('\n')).toContain('dossier');
-    expect(fs.existsSync(path.join(TEMPLATES_DIR, 'ho-so-moi'))).toBe(false);
+  it('refuses to start from a dossier, which has no templates of its own', () => {
+    const r = vanbanIn(root, ['new-form', 'ho-so-moi', '--from', 'ho-so-khen-thuong']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('dossier');
+    expect(fs.existsSync(path.join(root, 'templates', 'ho-so-moi'))).toBe(false);
   });
 });
 

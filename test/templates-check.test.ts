@@ -7,6 +7,7 @@ import { main } from '../src/cli/main';
 import { checkForms, checkTemplateDir } from '../src/maintain/check';
 import { paragraphs, tagsOf } from '../src/maintain/docx-xml';
 import { ROOT } from '../src/paths';
+import { repoCopy, tmpDir, vanbanIn } from './helpers';
 
 const BROKEN = path.join(ROOT, 'test', 'fixtures', 'broken-templates');
 const BIN = path.join(ROOT, 'bin', 'vanban.mjs');
@@ -103,5 +104,26 @@ describe('vanban templates check', () => {
     const err: string[] = [];
     expect(await main(args, { out: () => undefined, err: (s) => err.push(s) })).toBe(2);
     expect(err.join('\n')).toContain('vanban templates check');
+  });
+});
+
+describe('a form the check passes is a form render can use', () => {
+  // The definition module's id differs from its folder: the check and render both say so, as a template error.
+  it('reports a definition whose id is not its folder, in the check and in render alike (exit 3, never 70)', () => {
+    const root = repoCopy('check-definition');
+    try {
+      const mod = path.join(root, 'src/forms/phat-dong.ts');
+      fs.writeFileSync(mod, fs.readFileSync(mod, 'utf8').replace("id: 'phat-dong'", "id: 'phat-dong-cu'"));
+      const check = vanbanIn(root, ['templates', 'check', 'phat-dong']);
+      expect(check.code).toBe(3);
+      expect(check.err + check.out).toContain('template.definition');
+      expect(check.err + check.out).toContain('src/forms/phat-dong.ts');
+      const render = vanbanIn(root, ['render', 'data/campaigns/phat-dong-huu-lung-2022.json', '--out', tmpDir('check-definition-out')]);
+      expect(render.code).toBe(3);
+      expect(render.err).toContain('template.definition');
+      expect(render.err).not.toContain('internal.error');
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -2,11 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
-import { formatIssue } from '../errors/present';
-import { knownFormIds } from '../forms/registry';
+import { FORMATS, formatIssue, issuesOf, knownFormIds, runBatch, VanbanError, type Format, type JobResult, type RunReport } from '../api';
 import { atomicWrite } from '../output/write';
-import { VanbanError } from '../errors/issue';
-import { issuesOf, runBatch, type Format, type JobResult, type RunReport } from '../pipeline/run';
 import { Progress } from './progress';
 import { ROOT } from '../paths';
 
@@ -26,12 +23,13 @@ const HELP = `vanban: văn bản hành chính (NĐ 30/2020/NĐ-CP) từ JSON san
 vanban: official Vietnamese administrative documents from JSON to DOCX and PDF
 
 Cách dùng / Usage:
-  vanban render <tệp hoặc glob…> [--out THƯ_MỤC] [--format docx,pdf] [--resume] [--jobs N] [--dump view-model] [--quiet]
+  vanban render <tệp hoặc glob…> [--out THƯ_MỤC] [--format docx,pdf] [--resume] [--jobs N] [--dump view-model] [--separate-appendix] [--pdfa] [--quiet]
   vanban forms            liệt kê các mẫu / list the forms
   vanban templates check [mẫu…]   kiểm tra mẫu / check the templates (exit 3 if broken)
   vanban preview <mẫu> [--data TỆP] [--watch] [--out THƯ_MỤC]   xem trước DOCX, PDF, PNG / preview
   vanban new-form <id> [--from ke-hoach]   tạo mẫu mới / scaffold a new form
   vanban serve [--port N] [--host ĐỊA_CHỈ]   biểu mẫu web / web form (http://127.0.0.1:8080/)
+  vanban import <tệp.docx|.txt|.md> [--form MẪU] [--out TỆP.json]   nhập văn bản có sẵn / bring a document in
   vanban --help | --version
 
 Tùy chọn / Options:
@@ -40,6 +38,10 @@ Tùy chọn / Options:
   --resume             bỏ qua tệp đã làm và còn mới / skip inputs whose outputs are up to date
   --jobs N             số luồng xử lý (0 = một luồng) / worker threads (0 = none; default: cores-1 from 4 cores and 32 inputs)
   --dump view-model    ghi thêm <tên>.view-model.json / also write <name>.view-model.json
+  --separate-appendix  phụ lục thành tệp PDF riêng, ký số ở góc trên bên phải trang đầu / each appendix as a PDF of
+                       its own, signed by the organisation at the top right of its first page
+  --pdfa               PDF/A-2b qua Ghostscript (không kiểm định bằng công cụ đánh giá) / PDF/A-2b through
+                       Ghostscript (not checked by a conformance validator)
   --quiet              chỉ in lỗi và tóm tắt / print only issues and the summary
 
 Mã thoát / Exit codes:
@@ -59,6 +61,8 @@ interface Parsed {
   out: string;
   formats: Format[];
   dump: boolean;
+  separateAppendix: boolean;
+  pdfa: boolean;
   quiet: boolean;
   resume: boolean;
   jobs?: number;
@@ -68,7 +72,7 @@ interface Parsed {
 }
 
 export function parseArgs(argv: string[]): Parsed {
-  const p: Parsed = { patterns: [], out: 'output', formats: ['docx', 'pdf'], dump: false, quiet: false, resume: false, help: false, version: false };
+  const p: Parsed = { patterns: [], out: 'output', formats: ['docx', 'pdf'], dump: false, separateAppendix: false, pdfa: false, quiet: false, resume: false, help: false, version: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -80,6 +84,8 @@ export function parseArgs(argv: string[]): Parsed {
     else if (a === '--version' || a === '-v') p.version = true;
     else if (a === '--quiet' || a === '-q') p.quiet = true;
     else if (a === '--resume') p.resume = true;
+    else if (a === '--separate-appendix') p.separateAppendix = true;
+    else if (a === '--pdfa') p.pdfa = true;
     else if (a === '--jobs' || a.startsWith('--jobs=') || a === '-j') {
       const v = value();
       const n = Number(v);
@@ -89,7 +95,7 @@ export function parseArgs(argv: string[]): Parsed {
     else if (a === '--out' || a.startsWith('--out=') || a === '-o') p.out = value();
     else if (a === '--format' || a.startsWith('--format=')) {
       const list = value().split(',').map((s) => s.trim()).filter(Boolean);
-      const bad = list.filter((f) => f !== 'docx' && f !== 'pdf');
+      const bad = list.filter((f) => !(FORMATS as readonly string[]).includes(f));
       if (bad.length || list.length === 0) p.error = `--format: ${bad.join(',') || '(trống/empty)'} không hợp lệ; dùng docx, pdf / invalid; use docx, pdf`;
       p.formats = list as Format[];
     } else if (a === '--dump' || a.startsWith('--dump=')) {
@@ -113,6 +119,12 @@ export async function expandInputs(patterns: string[]): Promise<{ files: string[
   const unmatched: string[] = [];
   for (const pattern of patterns) {
     if (fs.existsSync(pattern) && fs.statSync(pattern).isFile()) {
+      files.push(pattern);
+      continue;
+    }
+    // A file named outright that is there but cannot be read (a dangling link) is an input that fails, not "no match".
+    const link = fs.lstatSync(pattern, { throwIfNoEntry: false });
+    if (link?.isSymbolicLink() && !fs.existsSync(pattern)) {
       files.push(pattern);
       continue;
     }
@@ -154,6 +166,7 @@ const SUBCOMMANDS: Record<string, () => Promise<{ run: (argv: string[], io: Io) 
   preview: () => import('./preview'),
   'new-form': () => import('./new-form'),
   serve: () => import('./serve'),
+  import: () => import('./import'),
 };
 
 const defaultIo: Io = { out: (s: string) => console.log(s), err: (s: string) => console.error(s) };
@@ -213,6 +226,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       outDir,
       formats: args.formats,
       dumpViewModel: args.dump,
+      separateAppendix: args.separateAppendix,
+      pdfa: args.pdfa,
       resume: args.resume,
       jobs: args.jobs,
       signal: controller.signal,

@@ -4,7 +4,7 @@ import { formatIssue } from '../errors/present';
 import { hasErrors } from '../errors/issue';
 import { checkTemplateDir, shown } from '../maintain/check';
 import { badFormId, badSource, scaffoldForm } from '../maintain/new-form';
-import { parseJson, prepare } from '../pipeline/prepare';
+import { check, fromText } from '../api';
 import { TEMPLATES_DIR } from '../paths';
 import path from 'node:path';
 import type { Io } from './main';
@@ -45,9 +45,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const issues = await checkTemplateDir(path.join(TEMPLATES_DIR, id), id);
   const example = files.find((f) => f.endsWith(`${id}.json`));
   if (example) {
-    const parsed = parseJson(fs.readFileSync(example, 'utf8'), shown(example));
-    const prepared = parsed.value === undefined ? { issues: parsed.issues } : await prepare(parsed.value, shown(example));
-    issues.push(...prepared.issues.filter((i) => i.severity === 'error'));
+    const file = await check(fromText(fs.readFileSync(example, 'utf8'), shown(example)), { templates: 'none' });
+    issues.push(...file.messages.filter((i) => i.severity === 'error' && !issues.some((x) => x.code === i.code && x.template?.file === i.template?.file)));
   }
   for (const i of issues) io.err(formatIssue(i));
   if (hasErrors(issues)) return 3;

@@ -53,6 +53,31 @@ export const CATALOGUE = {
     message: (p) => ({ vi: `Trường ${f(p)} có ký tự ẩn (${p.chars}: dấu định hướng chữ hoặc ký tự độ rộng 0), đã được xóa.`, en: `Field ${e(p)} held invisible characters (${p.chars}: text-direction or zero-width marks), which were removed.` }),
     hint: () => ({ vi: 'Không cần làm gì; các ký tự này thường theo văn bản chép từ trang web hoặc tệp PDF.', en: 'Nothing to do; they usually come with text copied from web pages or PDF files.' }),
   },
+  'input.typed_number': {
+    stage: 'input', severity: 'warning',
+    message: (p) => ({ vi: `Trường ${p.path} có số thứ tự hoặc dấu đầu dòng gõ tay "${p.label}", đã bỏ vì vanban tự đánh số: "${p.text}".`, en: `Field ${p.path} starts with a typed number or bullet "${p.label}", removed because vanban numbers it: "${p.text}".` }),
+    hint: () => ({ vi: 'Không cần làm gì; lần sau chỉ gõ nội dung, không gõ "II.", "1.", "a)", "-", "+".', en: 'Nothing to do; next time type the text only, without "II.", "1.", "a)", "-", "+".' }),
+  },
+  'input.recipient_generated': {
+    stage: 'input', severity: 'warning',
+    message: (p) => ({ vi: `Nơi nhận ${p.path} "${p.text}" do vanban tự in, nên không in lần nữa.`, en: `Recipient ${p.path} "${p.text}" is printed by vanban itself, so it is not printed twice.` }),
+    hint: () => ({ vi: '"Như trên" được in tự động; ghi đơn vị lưu vào "luu" (ví dụ {"donVi": ["VP"]}).', en: '"Như trên" is printed automatically; put the filing unit in "luu" (e.g. {"donVi": ["VP"]}).' }),
+  },
+  'input.lines_split': {
+    stage: 'input', severity: 'warning',
+    message: (p) => ({ vi: `Đoạn ${p.path} có ${p.count} dòng, đã tách thành ${p.count} đoạn.`, en: `Paragraph ${p.path} held ${p.count} lines, now ${p.count} paragraphs.` }),
+    hint: () => ({ vi: 'Không cần làm gì; mỗi dòng là một đoạn.', en: 'Nothing to do; each line is a paragraph.' }),
+  },
+  'import.unreadable': {
+    stage: 'input', severity: 'error',
+    message: (p) => ({ vi: `Không nhập được ${p.file}: ${p.reasonVi}.`, en: `${p.file} cannot be imported: ${p.reasonEn}.` }),
+    hint: () => ({ vi: 'Nhập tệp .docx, .txt hoặc .md (UTF-8) dưới 20 MB, không có macro hay liên kết ra ngoài; lưu lại từ Word nếu cần.', en: 'Import a .docx, .txt or .md (UTF-8) file under 20 MB without macros or external links; save it again from Word if need be.' }),
+  },
+  'import.unplaced': {
+    stage: 'input', severity: 'warning',
+    message: (p) => ({ vi: `Đoạn ${p.index} không xếp được vào văn bản (${p.whyVi}): "${p.text}".`, en: `Paragraph ${p.index} could not be placed (${p.whyEn}): "${p.text}".` }),
+    hint: () => ({ vi: 'Thêm phần này vào tệp JSON bằng tay nếu cần.', en: 'Add this part to the JSON by hand if it is needed.' }),
+  },
   'input.legacy_encoding': {
     stage: 'input', severity: 'warning',
     message: (p) => ({ vi: `Trường ${f(p)} được gõ bằng bảng mã cũ ${p.encoding} và đã được chuyển sang Unicode: "${p.text}".`, en: `Field ${e(p)} was typed in the legacy ${p.encoding} encoding and was converted to Unicode: "${p.text}".` }),
@@ -131,20 +156,21 @@ export const CATALOGUE = {
   'schema.invalid': {
     stage: 'schema', severity: 'error',
     message: (p) => ({ vi: `Trường ${f(p)} không hợp lệ: ${p.detail}`, en: `Field ${e(p)} is invalid: ${p.detail}` }),
+    hint: (p) => ({ vi: `Sửa giá trị tại ${p.path} theo điều kiện nêu trên.`, en: `Change the value at ${p.path} to meet the condition above.` }),
   },
   'rule.no_money': {
     stage: 'rule', severity: 'warning',
-    message: (p) => ({ vi: `Không có mức tiền thưởng cho ${p.khenThuong} đối với ${p.doiTuong} (${p.ten}) vào ngày của văn bản.`, en: `No award money is configured for ${p.khenThuong} given to a ${p.doiTuong} (${p.ten}) on the document's date.` }),
+    message: (p) => ({ vi: `Không có mức tiền thưởng cho ${p.khenThuong} đối với ${p.doiTuong} (${p.ten}) vào ngày ${p.ngay}.`, en: `No award money is configured for ${p.khenThuong} given to a ${p.doiTuong} (${p.ten}) on ${p.ngay}.` }),
     hint: () => ({ vi: 'Kiểm tra đối tượng và ngày, hoặc bổ sung hệ số, mức lương cơ sở trong config/regulations.json.', en: 'Check the subject and the date, or add the coefficient or lương cơ sở to config/regulations.json.' }),
   },
   'rule.time_order': {
     stage: 'rule', severity: 'error',
-    message: (p) => ({ vi: `Cuộc họp kết thúc (${p.ketThuc}) không sau thời điểm bắt đầu (${p.batDau}).`, en: `The meeting ends (${p.ketThuc}) no later than it starts (${p.batDau}).` }),
+    message: (p) => ({ vi: `Cuộc họp kết thúc lúc ${p.ketThuc}, không sau lúc bắt đầu ${p.batDau}.`, en: `The meeting ends at ${p.ketThuc}, no later than it starts at ${p.batDau}.` }),
     hint: () => ({ vi: 'Sửa giờ kết thúc cho sau giờ bắt đầu.', en: 'Make the end time later than the start time.' }),
   },
   'rule.date_order': {
     stage: 'rule', severity: 'error',
-    message: (p) => ({ vi: `Tờ trình ngày ${p.toTrinh} được lập trước cuộc họp Hội đồng ngày ${p.cuocHop}.`, en: `The proposal (${p.toTrinh}) is dated before the council meeting (${p.cuocHop}).` }),
+    message: (p) => ({ vi: `Tờ trình ngày ${p.toTrinh} được lập trước cuộc họp Hội đồng ngày ${p.cuocHop}.`, en: `The proposal of ${p.toTrinh} is dated before the council meeting of ${p.cuocHop}.` }),
     hint: () => ({ vi: 'Tờ trình phải đề ngày bằng hoặc sau ngày họp xét khen thưởng.', en: 'Date the proposal on or after the day of the meeting.' }),
   },
   'rule.not_member': {
@@ -164,8 +190,19 @@ export const CATALOGUE = {
   },
   'rule.ballots': {
     stage: 'rule', severity: 'error',
-    message: (p) => ({ vi: `Số phiếu không hợp lý: phát ra ${p.phatRa}, thu vào ${p.thuVao}, hợp lệ ${p.hopLe} (Hội đồng ${p.tong} thành viên).`, en: `Ballot counts do not add up: issued ${p.phatRa}, returned ${p.thuVao}, valid ${p.hopLe} (council of ${p.tong}).` }),
-    hint: () => ({ vi: 'Cần: hợp lệ ≤ thu vào ≤ phát ra ≤ số thành viên.', en: 'Need: valid ≤ returned ≤ issued ≤ members.' }),
+    message: (p) => ({ vi: `${p.nhanVi} (${p.so}) nhiều hơn ${p.gioiHanVi} (${p.gioiHan}).`, en: `${p.nhanEn} (${p.so}) exceed ${p.gioiHanEn} (${p.gioiHan}).` }),
+    hint: () => ({
+      vi: 'Trong biên bản: số phiếu hợp lệ ≤ số phiếu thu vào ≤ số phiếu phát ra ≤ số thành viên có mặt; ý kiến bằng văn bản của thành viên vắng mặt được tính riêng, không phát phiếu.',
+      en: 'In the minutes: valid ballots ≤ ballots returned ≤ ballots issued ≤ members present; the written opinions of absent members are counted apart, with no ballot.',
+    }),
+  },
+  'rule.votes_exceed_ballots': {
+    stage: 'rule', severity: 'error',
+    message: (p) => ({ vi: `${p.ten}: ${p.phieu} phiếu đồng ý nhiều hơn số người được biểu quyết: ${p.coSoVi} (tối đa ${p.toiDa}).`, en: `${p.ten}: ${p.phieu} votes in favour exceed those who could vote: ${p.coSoEn} (at most ${p.toiDa}).` }),
+    hint: () => ({
+      vi: 'Người được biểu quyết là thành viên có mặt (theo số phiếu hợp lệ) và thành viên vắng mặt có ý kiến bằng văn bản. Sửa số phiếu đồng ý, số phiếu hoặc danh sách vắng mặt.',
+      en: 'Those who vote are the members present (as many as the valid ballots) and the absent members who sent a written opinion. Fix the votes, the ballot counts or the absence list.',
+    }),
   },
   'rule.vote_below_threshold': {
     stage: 'rule', severity: 'warning',
@@ -184,8 +221,33 @@ export const CATALOGUE = {
   },
   'rule.district_abolished': {
     stage: 'rule', severity: 'warning',
-    message: (p) => ({ vi: `"${p.ten}" là cấp huyện, nhưng từ 01/7/2025 không còn cấp huyện (chính quyền địa phương hai cấp).`, en: `"${p.ten}" is district level, but from 01/7/2025 there is no district level (two-tier local government).` }),
+    message: (p) => ({ vi: `"${p.ten}" là cấp huyện, nhưng văn bản ngày ${p.ngay} thuộc thời kỳ chính quyền địa phương hai cấp: từ ${p.tuNgay} không còn cấp huyện.`, en: `"${p.ten}" is district level, but the document of ${p.ngay} falls under two-tier local government: from ${p.tuNgay} there is no district level.` }),
     hint: () => ({ vi: 'Dùng tên đơn vị hành chính sau sắp xếp (tỉnh, xã, phường, đặc khu).', en: 'Use the post-reform unit (province, commune, ward, special zone).' }),
+  },
+  'rule.decision_date': {
+    stage: 'rule', severity: 'error',
+    message: (p) => ({ vi: `Ngày quyết định khen thưởng ${p.quyetDinh} trước ngày tờ trình ${p.toTrinh}.`, en: `The award decision of ${p.quyetDinh} is dated before the proposal of ${p.toTrinh}.` }),
+    hint: () => ({ vi: 'Ghi ngày (dự kiến) ký quyết định khen thưởng, bằng hoặc sau ngày tờ trình; bỏ trống thì tiền thưởng tính theo ngày tờ trình.', en: 'Give the (expected) date of the award decision, on or after the proposal; leave it out to price the award on the proposal’s date.' }),
+  },
+  'rule.unconfirmed_value': {
+    stage: 'rule', severity: 'warning',
+    message: (p) => ({ vi: `Tiền thưởng của ${p.ten} dựa trên ${p.giaTriVi}: giá trị này chưa được xác nhận từ văn bản quy định (regulations ${p.muc}).`, en: `The award money of ${p.ten} rests on ${p.giaTriEn}: a value not confirmed from the regulation itself (regulations ${p.muc}).` }),
+    hint: () => ({ vi: 'Đối chiếu với văn bản quy định trước khi trình; nếu khác, sửa giá trị trong config/regulations.json (mỗi giá trị có ngày hiệu lực và nguồn).', en: 'Check it against the regulation before submitting; if it differs, correct config/regulations.json (each value has its effective date and source).' }),
+  },
+  'rule.place_abbreviated': {
+    stage: 'rule', severity: 'warning',
+    message: (p) => ({ vi: `Địa danh "${p.value}" có chữ viết tắt "${p.vietTat}": địa danh phải viết đầy đủ (NĐ 30, Phụ lục I, II.4.a).`, en: `The place name "${p.value}" abbreviates "${p.vietTat}": a place name is written in full (NĐ 30, Phụ lục I, II.4.a).` }),
+    hint: (p) => ({ vi: `Viết "${p.goiY}". Đơn vị đặt theo tên người, chữ số hoặc sự kiện lịch sử giữ cả danh từ chung ("Thành phố Hồ Chí Minh"); đơn vị khác chỉ ghi tên riêng ("Hoàng Mai").`, en: `Write "${p.goiY}". A unit named after a person, a number or an event keeps its generic word ("Thành phố Hồ Chí Minh"); other units give the proper name alone ("Hoàng Mai").` }),
+  },
+  'rule.title_in_name': {
+    stage: 'rule', severity: 'warning',
+    message: (p) => ({ vi: `Họ tên "${p.value}" có "${p.danhXung}" đứng trước: NĐ 30 không ghi học hàm, học vị, danh xưng trước họ tên (Phụ lục I, II.7).`, en: `The name "${p.value}" is preceded by "${p.danhXung}": NĐ 30 puts no academic title, degree or honorific before a name (Phụ lục I, II.7).` }),
+    hint: (p) => ({ vi: `Viết "${p.goiY}". Ngành được ghi cấp bậc, học vị theo quy định riêng (quân đội, công an, giáo dục, y tế, khoa học) có thể bỏ qua cảnh báo này.`, en: `Write "${p.goiY}". Sectors whose own rules allow ranks or degrees (armed forces, police, education, health, science) may ignore this warning.` }),
+  },
+  'rule.award_kind': {
+    stage: 'rule', severity: 'error',
+    message: (p) => ({ vi: `${p.khenThuong} là danh hiệu thi đua: "loaiHinh" chỉ dùng cho hình thức khen thưởng (Bằng khen, Giấy khen).`, en: `${p.khenThuong} is an emulation title: "loaiHinh" applies only to awards (Bằng khen, Giấy khen).` }),
+    hint: () => ({ vi: 'Xóa "loaiHinh": báo cáo của danh hiệu thi đua dùng mẫu của danh hiệu.', en: 'Remove "loaiHinh": a title’s report uses the title’s form.' }),
   },
   'rule.award_subject': {
     stage: 'rule', severity: 'error',
@@ -216,6 +278,11 @@ export const CATALOGUE = {
     stage: 'template', severity: 'error',
     message: (p) => ({ vi: `Mẫu "${p.id}" không có định nghĩa src/forms/${p.id}.ts.`, en: `Form "${p.id}" has no definition src/forms/${p.id}.ts.` }),
     hint: () => ({ vi: 'Tạo mẫu mới bằng "vanban new-form <id>": lệnh tạo cả hai nửa.', en: 'Create forms with "vanban new-form <id>": it writes both halves.' }),
+  },
+  'template.definition': {
+    stage: 'template', severity: 'error',
+    message: (p) => ({ vi: `Định nghĩa mẫu ${p.file} không dùng được: ${p.detailVi}`, en: `The form definition ${p.file} cannot be used: ${p.detailEn}` }),
+    hint: (p) => ({ vi: `Sửa ${p.file} sao cho "export default" là định nghĩa mẫu có id "${p.id}", đúng tên thư mục templates/${p.id}/.`, en: `Fix ${p.file} so that its "export default" is a form definition with id "${p.id}", the name of templates/${p.id}/.` }),
   },
   'template.docx_syntax': {
     stage: 'template', severity: 'error',
@@ -282,6 +349,11 @@ export const CATALOGUE = {
     message: (p) => ({ vi: `Không in được PDF: ${p.detail}`, en: `PDF printing failed: ${p.detail}` }),
     hint: () => ({ vi: 'Thử lại; nếu lặp lại, chạy lệnh với --format docx và báo lỗi kèm tệp đầu vào.', en: 'Retry; if it repeats, run with --format docx and report the input file.' }),
   },
+  'render.signature_slot': {
+    stage: 'render', severity: 'error',
+    message: (p) => ({ vi: `Không đặt được ô chữ ký số ${p.field} trong PDF: ${p.detailVi}.`, en: `The digital-signature slot ${p.field} cannot be placed in the PDF: ${p.detailEn}.` }),
+    hint: () => ({ vi: 'Mỗi chữ ký phải được vẽ bằng khối dùng chung (cuoiVanBan, chuKyDoi, phuLuc) đúng một lần; kiểm tra template.hbs của mẫu.', en: 'Each signature must be drawn once by a shared block (cuoiVanBan, chuKyDoi, phuLuc); check the form’s template.hbs.' }),
+  },
   'env.no_browser': {
     stage: 'environment', severity: 'error',
     message: () => ({ vi: 'Không tìm thấy Chromium để in PDF.', en: 'No Chromium was found to print PDF.' }),
@@ -296,6 +368,11 @@ export const CATALOGUE = {
     stage: 'environment', severity: 'error',
     message: (p) => ({ vi: `Không dùng được thư mục đầu ra ${p.dir}: ${p.cause}`, en: `The output folder ${p.dir} cannot be used: ${p.cause}` }),
     hint: () => ({ vi: 'Chọn thư mục có quyền ghi và còn chỗ trống (--out).', en: 'Choose a writable folder with free space (--out).' }),
+  },
+  'env.no_ghostscript': {
+    stage: 'environment', severity: 'error',
+    message: () => ({ vi: 'Không tìm thấy Ghostscript (và hồ sơ màu sRGB của nó) để tạo PDF/A.', en: 'Ghostscript (with its sRGB colour profile) was not found to make PDF/A.' }),
+    hint: () => ({ vi: 'Cài ghostscript (Debian: apt-get install ghostscript) hoặc đặt VANBAN_GHOSTSCRIPT trỏ tới tệp chạy; hoặc bỏ --pdfa.', en: 'Install ghostscript (Debian: apt-get install ghostscript) or set VANBAN_GHOSTSCRIPT to its executable; or leave out --pdfa.' }),
   },
   'env.no_pdftoppm': {
     stage: 'environment', severity: 'error',

@@ -7,7 +7,8 @@ export function formatIssue(issue: Issue): string {
     .join(' ');
   const head = `${issue.severity === 'error' ? 'LỖI/ERROR' : 'CẢNH BÁO/WARNING'} [${issue.code}]${where ? ` ${where}` : ''}`;
   const lines = [head, `  vi: ${issue.message.vi}`, `  en: ${issue.message.en}`];
-  if (issue.hint) lines.push(`  → ${issue.hint.vi}`, `  → ${issue.hint.en}`);
+  // A fix that reads the same in both languages (a command line) is printed once.
+  if (issue.hint) lines.push(...new Set([`  → ${issue.hint.vi}`, `  → ${issue.hint.en}`]));
   return lines.join('\n');
 }
 

@@ -1,7 +1,9 @@
 // Finds forms by discovery: every templates/<id>/form.json paired with src/forms/<id>.ts, no list to edit.
 import fs from 'node:fs';
 import path from 'node:path';
-import { FORMS_DIR, TEMPLATES_DIR } from '../paths';
+import { makeIssue } from '../errors/catalogue';
+import { VanbanError } from '../errors/issue';
+import { FORMS_DIR, ROOT, TEMPLATES_DIR } from '../paths';
 import type { FormDefinition, FormSettings } from './types';
 
 export interface LoadedForm {
@@ -42,16 +44,43 @@ export function forgetForms(): void {
   cache.clear();
 }
 
+/**
+ * Loads a form's settings and definition. Whatever a maintainer can get wrong in either half is a template error with
+ * its file and fix (a VanbanError), never an internal one.
+ */
 export function loadForm(id: string): Promise<LoadedForm> {
   let p = cache.get(id);
   if (!p) {
     p = (async () => {
       if (!knownFormIds().includes(id)) throw new Error(`Unknown form ${id}`);
       const templateDir = path.join(TEMPLATES_DIR, id);
-      const settings = JSON.parse(fs.readFileSync(path.join(templateDir, 'form.json'), 'utf8')) as FormSettings;
-      const mod = (await import(path.join(FORMS_DIR, `${id}.ts`))) as { default: FormDefinition<any> };
-      if (mod.default.id !== id || settings.id !== id) throw new Error(`Form ${id}: id mismatch between form.json and src/forms/${id}.ts`);
-      return { definition: mod.default, settings, templateDir };
+      const jsonFile = path.join(templateDir, 'form.json');
+      const modFile = path.join(FORMS_DIR, `${id}.ts`);
+      const shown = (f: string) => path.relative(ROOT, f).split(path.sep).join('/');
+      let settings: FormSettings;
+      try {
+        settings = JSON.parse(fs.readFileSync(jsonFile, 'utf8')) as FormSettings;
+      } catch (err) {
+        const msg = (err as Error).message;
+        throw new VanbanError([makeIssue('template.form_json', { detailVi: `không phải JSON hợp lệ (${msg})`, detailEn: `not valid JSON (${msg})` }, { template: { file: shown(jsonFile) } })]);
+      }
+      if (settings?.id !== id) {
+        throw new VanbanError([makeIssue('template.form_json', { detailVi: `"id" là "${String(settings?.id)}" nhưng thư mục là "${id}"`, detailEn: `"id" is "${String(settings?.id)}" but the folder is "${id}"` }, { template: { file: shown(jsonFile), place: '$.id' } })]);
+      }
+      const bad = (detailVi: string, detailEn: string) =>
+        new VanbanError([makeIssue('template.definition', { file: shown(modFile), id, detailVi, detailEn }, { template: { file: shown(modFile) } })]);
+      let mod: { default?: Partial<FormDefinition<any>> };
+      try {
+        mod = (await import(modFile)) as typeof mod;
+      } catch (err) {
+        const msg = (err as Error).message.split('\n')[0]!;
+        throw bad(`không nạp được (${msg})`, `it does not load (${msg})`);
+      }
+      const def = mod.default;
+      if (!def || typeof def !== 'object' || !def.schema) throw bad('không có "export default" là một định nghĩa mẫu có "schema"', 'it has no "export default" form definition with a "schema"');
+      if (def.id !== id) throw bad(`"id" là "${String(def.id)}" nhưng thư mục là "${id}"`, `its "id" is "${String(def.id)}" but the folder is "${id}"`);
+      if (typeof def.toViewModel !== 'function' && typeof def.toDocuments !== 'function') throw bad('thiếu hàm "toViewModel"', 'it has no "toViewModel" function');
+      return { definition: def as FormDefinition<any>, settings, templateDir };
     })();
     cache.set(id, p);
   }

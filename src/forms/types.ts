@@ -9,6 +9,8 @@ export interface Context {
   regulations: Regulations;
   timeZone: 'Asia/Ho_Chi_Minh';
   source?: string;
+  /** Appendices are filed as files of their own, signed by the organisation on their first page (regulations §3). */
+  phuLucRieng?: boolean;
 }
 
 export interface FormSettings {

@@ -12,7 +12,7 @@ type Path = hbs.AST.PathExpression;
 /** Block helpers that keep the context: a field inside them is still a field of the view model. */
 const SAME_CONTEXT = new Set(['if', 'unless']);
 /** Helpers the renderer registers (src/render/html/render.ts) besides handlebars' own. */
-const HELPERS = new Set(['pct', 'if', 'unless', 'each', 'with', 'lookup', 'log']);
+const HELPERS = new Set(['pct', 'oKyHref', 'if', 'unless', 'each', 'with', 'lookup', 'log']);
 
 function lineCol(source: string, index: number): string {
   const before = source.slice(0, index);

@@ -9,6 +9,8 @@ import { FORMS_DIR, TEMPLATES_DIR } from '../paths';
 import { docxData, forgetDocxTemplates, renderDocx } from '../render/docx/render';
 import { forgetHtmlTemplates, renderHtml } from '../render/html/render';
 import { tenLoai } from '../viewmodel/loai-van-ban';
+import { missingReportForms } from '../viewmodel/bao-cao';
+import { REGULATIONS } from '../config/regulations';
 import type { DocumentVM } from '../viewmodel/types';
 import { checkDocx } from './check-docx';
 import { checkHbs } from './check-hbs';
@@ -44,7 +46,7 @@ export function emptyViewModel(form: string): DocumentVM {
     form,
     header: { chuQuan: [], banHanh: [], quocHieu: '', tieuNgu: '', soKyHieu: '', diaDanhNgay: '', doRongTraiMm: 0, doRongPhaiMm: 0, doRongSoMm: 0, doRongNgayMm: 0, gachCoQuanMm: 0, gachTieuNguMm: 0 },
     tenLoai: '', trichYeu: '', trichYeuDong: [], gachTrichYeuMm: 0, kinhGui: [], canCu: [], moDau: [], noiDung: [], ketLuan: [],
-    noiNhan: { nhan: '', dong: [] }, chuKy: { quyenHan: [], chucVuKhac: [], hoTen: '' },
+    noiNhan: { nhan: '', dong: [] }, chuKy: { quyenHan: [], chucVuKhac: [], hoTen: '', oKy: [] },
     meta: { title: '', author: '', subject: '', keywords: [], language: 'vi-VN', creationDate: '2020-01-01T00:00:00+07:00' },
   };
 }
@@ -78,7 +80,13 @@ function readSettings(dir: string, expectId: string | undefined, issues: Issue[]
         : { detailVi: `khóa "${key}" sai giá trị: ${i.message}`, detailEn: `key "${key}" has a wrong value: ${i.message}` }, { template: { ...at.template, place: `$.${key}` } }));
     }
   }
-  const s = raw as { id?: unknown; hoSo?: unknown };
+  const s = raw as { id?: unknown; hoSo?: unknown; cauTruc?: unknown };
+  // A report structure names a form line for every legal period, award kind and subject (§4.1–4.4).
+  if (s?.cauTruc !== undefined) {
+    for (const place of missingReportForms(s.cauTruc, REGULATIONS.legalProfiles.map((p) => p.id))) {
+      issues.push(makeIssue('template.form_json', { detailVi: `thiếu dòng mẫu "${place.slice(2)}"`, detailEn: `the form line "${place.slice(2)}" is missing` }, { template: { ...at.template, place } }));
+    }
+  }
   const id = typeof s?.id === 'string' ? s.id : undefined;
   if (id && expectId && id !== expectId) {
     issues.push(makeIssue('template.form_json', { detailVi: `"id" là "${id}" nhưng thư mục là "${expectId}"`, detailEn: `"id" is "${id}" but the folder is "${expectId}"` }, { template: { ...at.template, place: '$.id' } }));
@@ -107,7 +115,14 @@ export async function checkTemplateDir(dir: string, expectId?: string, opts: Che
   let form: LoadedForm | undefined;
   if (id && FORM_ID.test(id)) {
     if (!fs.existsSync(path.join(FORMS_DIR, `${id}.ts`))) issues.push(makeIssue('template.no_definition', { id }, { template: { file: shown(path.join(dir, 'form.json')) } }));
-    else if (fs.existsSync(path.join(TEMPLATES_DIR, id, 'form.json'))) form = await loadForm(id).catch(() => undefined);
+    else if (fs.existsSync(path.join(TEMPLATES_DIR, id, 'form.json'))) {
+      // What would stop render stops the check too; form.json's own problems are already reported above.
+      form = await loadForm(id).catch((err: unknown) => {
+        const found = err instanceof VanbanError ? err.issues : [makeIssue('template.definition', { file: `src/forms/${id}.ts`, id, detailVi: String(err), detailEn: String(err) }, { template: { file: `src/forms/${id}.ts` } })];
+        issues.push(...found.filter((i) => !issues.some((x) => x.code === i.code && x.template?.place === i.template?.place)));
+        return undefined;
+      });
+    }
   }
   if (settings.hoSo) return issues;
   const example = opts.vm || !form ? undefined : await exampleViewModel(form.settings.id).catch(() => undefined);

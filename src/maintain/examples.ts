@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
 import { ROOT } from '../paths';
-import { parseJson, prepare } from '../pipeline/prepare';
+import { hasErrors } from '../errors/issue';
+import { check, fromText } from '../pipeline/file';
 import type { DocumentVM } from '../viewmodel/types';
 
 /** Where examples live, in the order they are preferred. */
@@ -32,9 +33,8 @@ export function exampleFor(formId: string, root = ROOT): string | undefined {
 export async function exampleViewModel(formId: string): Promise<{ file: string; vm: DocumentVM } | undefined> {
   const file = exampleFor(formId);
   if (!file) return undefined;
-  const parsed = parseJson(fs.readFileSync(file, 'utf8'), file);
-  if (parsed.value === undefined) return undefined;
-  const prepared = await prepare(parsed.value, file);
-  const doc = prepared.documents[0];
-  return prepared.vm && doc ? { file, vm: prepared.vm } : undefined;
+  // The template check itself asks for this view model: its templates are not checked here.
+  const checked = await check(fromText(fs.readFileSync(file, 'utf8'), file), { templates: 'none' });
+  const vm = checked.prepared?.vm;
+  return vm && !checked.failed && !hasErrors(checked.messages) ? { file, vm } : undefined;
 }

@@ -3,16 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { makeIssue } from '../errors/catalogue';
-import { hasErrors, type Issue } from '../errors/issue';
+import type { Issue } from '../errors/issue';
 import { forgetForms } from '../forms/registry';
 import { atomicWrite } from '../output/write';
-import { parseJson, prepare } from '../pipeline/prepare';
-import { renderPrepared } from '../pipeline/render-input';
-import { issuesOf } from '../pipeline/run';
+import { check, fromText, issuesOf, render } from '../api';
 import { forgetDocxTemplates } from '../render/docx/render';
 import { forgetHtmlTemplates } from '../render/html/render';
 import type { BrowserPool } from '../render/pdf/browser';
-import { checkTemplateDir } from './check';
 
 /** Pages are drawn at 96 dpi: an A4 page is 794 × 1123 pixels, readable on a screen. */
 const DPI = 96;
@@ -59,25 +56,22 @@ export async function renderPreview(opts: PreviewOptions): Promise<PreviewResult
   } catch (err) {
     return fail(1, [makeIssue('input.unreadable', { cause: (err as Error).message }, { source: opts.data })]);
   }
-  const parsed = parseJson(text, opts.data);
-  if (parsed.value === undefined) return fail(1, parsed.issues);
-  const prepared = await prepare(parsed.value, opts.data);
-  result.issues.push(...prepared.issues);
-  const formId = prepared.form?.settings.id;
+  // Templates are checked afresh with a trial render: a maintainer is editing them.
+  const file = await check(fromText(text, opts.data), { templates: 'fresh' });
+  const prepared = file.prepared;
+  const formId = file.form;
   if (formId && formId !== opts.form) {
     return fail(2, [makeIssue('input.unknown_form', { value: JSON.stringify(formId), known: opts.form }, { source: opts.data, path: '$.form' })]);
   }
-  result.templateDirs = [...new Set([...(prepared.form ? [prepared.form.templateDir] : []), ...prepared.documents.map((d) => d.templateDir)])];
-  // A broken template is reported with its file and place before anything is rendered.
-  const templateIssues: Issue[] = [];
-  for (const dir of result.templateDirs) templateIssues.push(...(await checkTemplateDir(dir, path.basename(dir))));
-  if (templateIssues.length) return fail(3, templateIssues);
-  if (hasErrors(prepared.issues) || !prepared.form) return fail(1, []);
+  result.templateDirs = prepared ? [...new Set([...(prepared.form ? [prepared.form.templateDir] : []), ...prepared.documents.map((d) => d.templateDir)])] : [];
+  result.issues.push(...file.messages);
+  if (file.failed) return fail(file.messages.some((i) => i.severity === 'error' && i.stage === 'template') ? 3 : 70, []);
+  if (!file.ok || !prepared) return fail(1, []);
 
   const stem = opts.form;
   let outputs;
   try {
-    outputs = await renderPrepared(prepared, stem, { formats: ['docx', 'pdf'], pool: opts.pool });
+    outputs = await render(file, stem, { formats: ['docx', 'pdf'], pool: opts.pool });
   } catch (err) {
     const issues = issuesOf(err, opts.data);
     return fail(issues.some((i) => i.stage === 'environment') ? 4 : issues.some((i) => i.stage === 'template') ? 3 : 70, issues);

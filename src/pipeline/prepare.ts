@@ -4,6 +4,7 @@ import { makeIssue } from '../errors/catalogue';
 import { hasErrors, type Issue } from '../errors/issue';
 import { REGULATIONS } from '../config/regulations';
 import { knownFormIds, loadForm, type LoadedForm } from '../forms/registry';
+import { mendWordHabits } from '../schema/habits';
 import { validateWith } from '../schema/validate';
 import type { DocumentVM } from '../viewmodel/types';
 
@@ -47,7 +48,12 @@ export function parseJson(text: string, source?: string): { value?: unknown; iss
   }
 }
 
-export async function prepare(raw: unknown, source?: string): Promise<Prepared> {
+export interface PrepareOptions {
+  /** File each appendix on its own, for the organisation's signature on its first page (regulations §3). */
+  separateAppendix?: boolean;
+}
+
+export async function prepare(raw: unknown, source?: string, opts: PrepareOptions = {}): Promise<Prepared> {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { documents: [], issues: [makeIssue('input.not_object', {}, { source, path: '$' })] };
   const formId = (raw as { form?: unknown }).form;
   const known = knownFormIds();
@@ -55,9 +61,13 @@ export async function prepare(raw: unknown, source?: string): Promise<Prepared> 
     return { documents: [], issues: [makeIssue('input.unknown_form', { value: JSON.stringify(formId ?? null), known: known.join(', ') }, { source, path: '$.form' })] };
   }
   const form = await loadForm(formId);
-  const { value, issues } = validateWith(form.definition.schema, raw, source);
-  if (hasErrors(issues) || value === undefined) return { form, documents: [], issues };
-  const ctx = { regulations: REGULATIONS, timeZone: 'Asia/Ho_Chi_Minh' as const, source };
+  const validated = validateWith(form.definition.schema, raw, source);
+  if (hasErrors(validated.issues) || validated.value === undefined) return { form, documents: [], issues: validated.issues };
+  // What Word users type out of habit (numbers, bullets, "Như trên", "Lưu: …", pasted lines) is mended with a warning.
+  const mended = mendWordHabits(validated.value, source);
+  const value = mended.value;
+  const issues = [...validated.issues, ...mended.issues];
+  const ctx = { regulations: REGULATIONS, timeZone: 'Asia/Ho_Chi_Minh' as const, source, ...(opts.separateAppendix ? { phuLucRieng: true } : {}) };
   if (form.definition.toDocuments) {
     const parts = await Promise.all(['to-trinh', 'bien-ban', 'bao-cao-thanh-tich'].map((id) => loadForm(id)));
     const byId = new Map(parts.map((p) => [p.settings.id, p]));

@@ -6,7 +6,7 @@ import fg from 'fast-glob';
 import { makeIssue } from '../errors/catalogue';
 import { type Issue } from '../errors/issue';
 import { BrowserPool } from '../render/pdf/browser';
-import { newStats, printJobs, type PrintStats } from '../render/pdf/batch';
+import { newStats, printJobs, type FinishedPdf, type PrintStats } from '../render/pdf/batch';
 import { acquireLock, fingerprint, inputHash, Journal, STATE_DIR } from '../output/state';
 import { atomicWrite, outputStem } from '../output/write';
 import { issuesOf, type ProcessResult } from './process';
@@ -21,6 +21,10 @@ export interface RunOptions {
   outDir: string;
   formats: Format[];
   dumpViewModel?: boolean;
+  /** File each appendix as a PDF of its own, signed by the organisation on its first page (regulations §3). */
+  separateAppendix?: boolean;
+  /** Convert every PDF to PDF/A-2b with Ghostscript. */
+  pdfa?: boolean;
   onResult?: (r: JobResult) => void;
   /** Skip inputs whose outputs are up to date (same input, templates, configuration and version). */
   resume?: boolean;
@@ -79,7 +83,7 @@ export async function runBatch(sources: string[], opts: RunOptions): Promise<Run
   try {
     removeStaleTemporaries(opts.outDir);
     const journal = new Journal(opts.outDir);
-    const fp = fingerprint(`${opts.formats.join(',')}|${opts.dumpViewModel ? 'vm' : ''}`);
+    const fp = fingerprint(`${opts.formats.join(',')}|${opts.dumpViewModel ? 'vm' : ''}|${opts.separateAppendix ? 'pl' : ''}|${opts.pdfa ? 'pdfa' : ''}`);
     const owner = stemOwners(sources);
     const ctx: ChunkContext = { opts, results, journal, fp, owner, processor, pool, stats };
 
@@ -188,7 +192,7 @@ async function runChunk(ctx: ChunkContext, sources: string[], indices: number[])
       finish(index, { status: 'skipped', files: done.files.map((f) => path.join(opts.outDir, ...f.file.split('/'))), issues: [] }, startedAt);
       return undefined;
     }
-    const result = await ctx.processor.run({ source, text, formats: opts.formats, dumpViewModel: opts.dumpViewModel });
+    const result = await ctx.processor.run({ source, text, formats: opts.formats, dumpViewModel: opts.dumpViewModel, separateAppendix: opts.separateAppendix, pdfa: opts.pdfa });
     return { index, source, started: startedAt, hash, result };
   });
   const ready = (await Promise.all(pending)).filter((p): p is Pending => p !== undefined);
@@ -217,7 +221,7 @@ async function runChunk(ctx: ChunkContext, sources: string[], indices: number[])
     }
     let outputs: RenderedFile[];
     try {
-      outputs = await assemble(plan, own as Uint8Array[]);
+      outputs = await assemble(plan, own as FinishedPdf[]);
     } catch (err) {
       finish(index, { ...base, status: 'failed', files: [], issues: [...base.issues, ...issuesOf(err, source)] }, p.started);
       continue;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { REGULATIONS } from '../config/regulations';
 import { label } from './labels';
 import { blockSchema, canCuSchema, checkNesting, coQuanSchema, documentFields, luuSchema, ngay, nguoiKySchema, noiNhanSchema, richText, text, CUSTOM } from './common';
+import { parseNgay } from '../viewmodel/dates';
 
 export const AWARD_KEYS = Object.keys(REGULATIONS.khenThuong).filter((k) => !k.startsWith('$')) as [string, ...string[]];
 
@@ -10,6 +11,41 @@ const AWARD_NAMES = Object.fromEntries(AWARD_KEYS.map((k) => [k, REGULATIONS.khe
 
 export const doiTuongSchema = label(z.enum(['tap-the', 'ca-nhan']), 'Đối tượng', 'Subject', { vi: '"tap-the" (tập thể) hoặc "ca-nhan" (cá nhân).', en: '"tap-the" (collective) or "ca-nhan" (individual).' }, { enumVi: { 'tap-the': 'Tập thể', 'ca-nhan': 'Cá nhân' } });
 export const khenThuongSchema = label(z.enum(AWARD_KEYS), 'Danh hiệu/hình thức khen thưởng', 'Title or award', { vi: `Một trong: ${AWARD_KEYS.join(', ')}.`, en: `One of: ${AWARD_KEYS.join(', ')}.` }, { enumVi: AWARD_NAMES });
+
+/**
+ * Loại hình khen thưởng of a Bằng khen or Giấy khen (Luật 06/2022 Điều 8 [P]): for a campaign (the default of a
+ * dossier about a phong trào) or for performance of duties (công trạng). It picks the report form (§4.1–4.4).
+ */
+export const loaiHinhSchema = label(
+  z.enum(['phong-trao', 'cong-trang']),
+  'Loại hình khen thưởng', 'Kind of award',
+  {
+    vi: '"phong-trao" (khen thưởng phong trào thi đua, theo đợt hoặc chuyên đề; mặc định) hoặc "cong-trang" (khen thưởng thành tích thực hiện nhiệm vụ). Chỉ dùng cho Bằng khen, Giấy khen; quyết định mẫu báo cáo thành tích.',
+    en: '"phong-trao" (an award for a campaign, by round or thematic; the default) or "cong-trang" (an award for performance of duties). For Bằng khen and Giấy khen only; it picks the report form.',
+  },
+  { enumVi: { 'phong-trao': 'Khen thưởng phong trào thi đua', 'cong-trang': 'Khen thưởng công trạng' } },
+);
+
+/** The date of the award decision, expected or known: it prices the award (§5.4). */
+export const ngayQuyetDinhSchema = label(
+  z.string().trim().refine((s) => parseNgay(s) !== undefined, { params: { code: CUSTOM.date } }),
+  'Ngày quyết định khen thưởng', 'Award decision date',
+  {
+    vi: 'Ngày ký (hoặc dự kiến ký) quyết định khen thưởng, NĂM-THÁNG-NGÀY: hệ số và mức lương cơ sở của tiền thưởng lấy theo ngày này. Bỏ trống: lấy theo ngày tờ trình.',
+    en: 'The date the award decision is (or is expected to be) signed, YEAR-MONTH-DAY: the award money takes the coefficients and lương cơ sở in force then. Omitted: the proposal’s date.',
+  },
+  { widget: 'date' },
+);
+
+/** The header of an achievement report: the unit it is about (or the person's unit) under its superior (§4.2.2). */
+export const donViBaoCaoSchema = label(
+  z.strictObject({ chuQuan: coQuanSchema.shape.chuQuan, ten: coQuanSchema.shape.ten }),
+  'Đơn vị báo cáo (đầu báo cáo)', 'Reporting unit (report header)',
+  {
+    vi: 'Đơn vị cấp trên ("chuQuan") và đơn vị báo cáo ("ten"). Bỏ trống: tập thể đứng dưới đơn vị của mình (hoặc cơ quan chủ quản của hồ sơ); cá nhân lấy đơn vị công tác.',
+    en: 'The superior ("chuQuan") and the reporting unit ("ten"). Omitted: a collective stands under its unit (or the dossier’s governing body); an individual takes their unit.',
+  },
+);
 
 /** "2021-12-10T08:00": a meeting time in Vietnam local time. */
 export const thoiDiem = (vi: string, en: string) =>
@@ -95,6 +131,7 @@ export const toTrinhSchema = z.strictObject({
   noiDung: label(z.array(blockSchema).max(200), 'Nội dung thêm', 'Further content').optional(),
   ketLuan: label(z.array(richText('Đoạn kết', 'Closing paragraph')).max(20), 'Kết luận', 'Closing').optional(),
   tinhTien: label(z.boolean(), 'Tính tiền thưởng', 'Compute award money').optional(),
+  ngayQuyetDinh: ngayQuyetDinhSchema.optional(),
 }).superRefine((v, ctx) => checkNesting(v.noiDung ?? [], ctx, ['noiDung']));
 
 /** Biên bản họp Hội đồng Thi đua – Khen thưởng on its own (NĐ 30 PL III Mẫu 1.9). */
@@ -162,6 +199,7 @@ export const baoCaoSchema = z.strictObject({
   ten: text('Tên tập thể hoặc họ và tên', 'Collective or person', { vi: 'Ghi đầy đủ bằng chữ in thường, không viết tắt.', en: 'In full, normal case, no abbreviations.' }, 300),
   chucVu: text('Chức vụ', 'Position', undefined, 200).optional(),
   khenThuong: khenThuongSchema,
+  loaiHinh: loaiHinhSchema.optional(),
   phongTrao: phongTraoSchema,
   ...baoCaoNoiDung,
   ngay: ngay('Ngày báo cáo', 'Report date'),
@@ -201,6 +239,10 @@ export const hoSoSchema = z.strictObject({
     z.strictObject({
       so: documentFields.so,
       ngay: ngay('Ngày tờ trình', 'Date of the proposal'),
+      trichYeu: text('Trích yếu tờ trình', 'Subject line of the proposal', {
+        vi: 'Viết thường, không dấu chấm cuối. Bỏ trống: "Đề nghị <cấp khen thưởng> tặng <danh hiệu, hình thức> cho … tập thể, … cá nhân đã có thành tích trong phong trào thi đua …".',
+        en: 'Normal case, no final full stop. Omitted: "Đề nghị <grantor> tặng <titles, awards> cho … tập thể, … cá nhân …" from the nominees who passed.',
+      }, 1_000).optional(),
       kinhGui: nguoiNhan,
       canCu: canCuSchema.optional(),
       noiNhan: label(z.array(noiNhanSchema).max(1_000), 'Nơi nhận', 'Recipients'),
@@ -211,12 +253,14 @@ export const hoSoSchema = z.strictObject({
   ),
   deCu: label(
     z.array(deCuDongSchema.extend({
+      loaiHinh: loaiHinhSchema.optional(),
       phieuDongY: label(z.number().int().min(0), 'Số phiếu đồng ý', 'Votes in favour'),
-      baoCao: label(z.strictObject(baoCaoNoiDung), 'Báo cáo thành tích', 'Achievement report'),
+      baoCao: label(z.strictObject({ coQuan: donViBaoCaoSchema.optional(), ...baoCaoNoiDung }), 'Báo cáo thành tích', 'Achievement report'),
     })).min(1).max(5_000),
     'Tập thể, cá nhân được đề nghị', 'Nominees',
   ),
   tinhTien: label(z.boolean(), 'Tính tiền thưởng', 'Compute award money').optional(),
+  ngayQuyetDinh: ngayQuyetDinhSchema.optional(),
 }).superRefine((v, ctx) => {
   // Every nested body of the dossier gets the same depth limit as a form's own body.
   checkNesting(v.cuocHop.noiDung ?? [], ctx, ['cuocHop', 'noiDung']);

@@ -276,12 +276,17 @@ function mapOne(root: z.ZodType, zi: ZIssue, path: PropertyKey[], input: unknown
   }
 }
 
-/** Validates one input against a schema; returns the parsed value only when there is no error. */
+/**
+ * Validates one input against a schema; returns the parsed value only when there is no error. Every issue of the
+ * input comes at once: a refused character does not hide a misspelt key elsewhere. Only input nested deeper than any
+ * form goes stops before the schema, which would recurse into it.
+ */
 export function validateWith<T>(schema: z.ZodType<T>, raw: unknown, source?: string): { value?: T; issues: Issue[] } {
   const norm = normaliseInput(raw, source, schema);
-  if (norm.issues.some((i) => i.severity === 'error')) return { issues: norm.issues };
+  if (norm.issues.some((i) => i.code === 'input.too_deep')) return { issues: norm.issues };
+  const refused = norm.issues.filter((i) => i.severity === 'error').map((i) => i.path ?? '$');
   const result = schema.safeParse(norm.value, { reportInput: true });
-  if (result.success) return { value: result.data, issues: norm.issues };
+  if (result.success) return refused.length ? { issues: norm.issues } : { value: result.data, issues: norm.issues };
   const issues = mapZodIssues(schema, result.error.issues, norm.value, source);
   // unrecognized_keys reports several keys in one zod issue; expand them.
   const expanded: Issue[] = [];
@@ -292,5 +297,7 @@ export function validateWith<T>(schema: z.ZodType<T>, raw: unknown, source?: str
       }
     }
   }
-  return { issues: [...norm.issues, ...issues, ...expanded] };
+  // A field already refused for its characters is not reported a second time for what they did to its format.
+  const own = (i: Issue) => refused.some((p) => i.path === p || i.path?.startsWith(`${p}.`) || i.path?.startsWith(`${p}[`));
+  return { issues: [...norm.issues, ...[...issues, ...expanded].filter((i) => !own(i))] };
 }

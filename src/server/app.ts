@@ -6,7 +6,7 @@ import { makeIssue } from '../errors/catalogue';
 import { hasErrors, VanbanError, type Issue } from '../errors/issue';
 import { knownFormIds, loadForm } from '../forms/registry';
 import { ROOT } from '../paths';
-import { parseJson, prepare } from '../pipeline/prepare';
+import { check, fromText, fromValue, parse, type VanbanFile } from '../api';
 import { BrowserPool } from '../render/pdf/browser';
 import { formJsonSchema } from '../schema/json-schema';
 import { readBody } from './body';
@@ -107,9 +107,9 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       }
       return undefined;
     }
-    const parsed = parseJson(body.text, 'web-form');
-    if (parsed.issues.length) {
-      sendIssues(res, 400, parsed.issues);
+    const parsed = parse(fromText(body.text, 'web-form'));
+    if (parsed.messages.length) {
+      sendIssues(res, 400, parsed.messages);
       return undefined;
     }
     const raw = parsed.value;
@@ -129,8 +129,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const validate = async (req: IncomingMessage, res: ServerResponse, formId: string) => {
     const input = await readInput(req, res, formId);
     if (!input) return;
-    const prepared = await prepare(input, 'web-form');
-    sendJson(res, 200, { valid: !hasErrors(prepared.issues), issues: prepared.issues.map(toWire) });
+    const file = await check(fromValue(input, 'web-form'));
+    sendJson(res, 200, { valid: file.ok, issues: file.messages.map(toWire) });
   };
 
   const render = async (req: IncomingMessage, res: ServerResponse, formId: string, format: string | null) => {
@@ -140,8 +140,10 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     }
     const input = await readInput(req, res, formId);
     if (!input) return;
-    const prepared = await prepare(input, 'web-form');
-    if (hasErrors(prepared.issues)) return sendIssues(res, 422, prepared.issues);
+    const file: VanbanFile = await check(fromValue(input, 'web-form'));
+    // A broken template is the server's fault, not the clerk's: 500 with its file and place.
+    if (file.failed) return sendIssues(res, 500, file.messages.filter((i) => i.severity === 'error'));
+    if (!file.ok) return sendIssues(res, 422, file.messages);
     // A page that moved on (a stale preview) closes its request; its render is then skipped if it is still waiting.
     const gone = new AbortController();
     res.on('close', () => {
@@ -150,20 +152,20 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     let timer: NodeJS.Timeout | undefined;
     try {
       const stem = downloadStem(formId, input);
-      const file = await queue.run(
+      const download = await queue.run(
         () =>
           Promise.race([
-            renderDownload(prepared, stem, format, pool),
+            renderDownload(file, stem, format, pool),
             new Promise<never>((_, reject) => {
               timer = setTimeout(() => reject(new VanbanError([makeIssue('http.timeout', { seconds: Math.round(o.renderTimeout / 1000) })])), o.renderTimeout);
             }),
           ]),
         gone.signal,
       );
-      const warnings = prepared.issues.filter((i) => i.severity === 'warning').length;
-      send(res, 200, file.data, {
-        'Content-Type': file.type,
-        'Content-Disposition': `attachment; filename="${file.name}"`,
+      const warnings = file.messages.filter((i) => i.severity === 'warning').length;
+      send(res, 200, download.data, {
+        'Content-Type': download.type,
+        'Content-Disposition': `attachment; filename="${download.name}"`,
         'Cache-Control': 'no-store',
         'X-Vanban-Warnings': warnings,
       });

@@ -1,8 +1,6 @@
 // What the API sends back for a valid input: one file per request, named from the form and the subject, built in memory.
 import PizZip from 'pizzip';
-import type { Prepared } from '../pipeline/prepare';
-import { renderPrepared, type Format } from '../pipeline/render-input';
-import type { BrowserPool } from '../render/pdf/browser';
+import { render, type BrowserPool, type Format, type VanbanFile } from '../api';
 import { asciiStem } from '../viewmodel/text';
 
 export interface Download {
@@ -28,9 +26,9 @@ export function downloadStem(formId: string, raw: Record<string, unknown>): stri
  * A single document gives its DOCX or PDF. A dossier gives, for pdf, the merged ho-so.pdf; for docx, a ZIP of its
  * DOCX files and manifest.json.
  */
-export async function renderDownload(prepared: Prepared, stem: string, format: Format, pool: BrowserPool): Promise<Download> {
-  const files = await renderPrepared(prepared, stem, { formats: [format], pool });
-  if (!prepared.dossier) {
+export async function renderDownload(file: VanbanFile, stem: string, format: Format, pool: BrowserPool): Promise<Download> {
+  const files = await render(file, stem, { formats: [format], pool });
+  if (!file.prepared?.dossier) {
     const f = files.find((x) => x.file === `${stem}.${format}`)!;
     return { name: f.file, type: TYPES[format], data: bytes(f.data) };
   }

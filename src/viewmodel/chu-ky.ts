@@ -1,4 +1,5 @@
 // The signature block (regulations §1.7, NĐ 30 PL I II.7): authority prefix lines in capitals, then the signer's name.
+import { oKyMotNguoi, type OKyVM } from './ky-so';
 import { inHoa } from './text';
 
 export type HinhThucKy = 'KT.' | 'TL.' | 'TUQ.' | 'Q.';
@@ -34,6 +35,8 @@ export interface ChuKyVM {
   /** Ô 7b other position, capitals, one item per printed line; [] when absent. */
   chucVuKhac: string[];
   hoTen: string;
+  /** Where this signer and the organisation sign digitally (regulations §3.1). */
+  oKy: OKyVM[];
 }
 
 /** Problems of a signature, in the order: reason vi, reason en. */
@@ -60,5 +63,6 @@ export function chuKy(k: NguoiKyIn): ChuKyVM {
   } else if (k.chucVu) {
     lines.push(...dong(k.chucVu));
   }
-  return { quyenHan: lines, chucVuKhac: dong(k.chucVuKhac), hoTen: k.hoTen };
+  const vm = { quyenHan: lines, chucVuKhac: dong(k.chucVuKhac), hoTen: k.hoTen };
+  return { ...vm, oKy: oKyMotNguoi(vm) };
 }

@@ -4,6 +4,7 @@ import { breakBalanced, breakBlock } from '../layout/break-lines';
 import { countLines } from '../layout/paragraph';
 import { bindParentheses, cellPadMm, fitColumns } from '../layout/table';
 import { blockPitchPt, measureStyled, signatureSpacePt, style, textWidthMm, TOKENS, vpt } from '../layout/tokens';
+import { datNeo, neoBen, neoMotNguoi, neoPhuLuc } from './ky-so';
 import type { Run } from './rich-text';
 import type { BangVM, ChuKyDoiVM, DocumentVM, ParagraphVM } from './types';
 
@@ -84,6 +85,8 @@ export function finishLayout(vm: DocumentVM): DocumentVM {
   // Ô 7a–7b: authority lines and the other position broken to the signature column; a clerk's own lines are kept.
   const sig = { widthsMm: [signatureColumnMm()], style: style('quyenHan') };
   out.chuKy = { ...vm.chuKy, quyenHan: breakBlock(vm.chuKy.quyenHan, sig).lines, chucVuKhac: breakBlock(vm.chuKy.chucVuKhac, { ...sig, style: style('chucVuKhac') }).lines };
+  // Each signature slot names the lines printed just above and below its space, so they are those of the broken lines.
+  out.chuKy.oKy = datNeo(vm.chuKy.oKy, neoMotNguoi(out.chuKy));
 
   // Upper-case headings of the body.
   const heading = (list: ParagraphVM[]) => list.map((p) => (p.kieu === 'muc' ? breakHeading(p) : p));
@@ -100,10 +103,14 @@ export function finishLayout(vm: DocumentVM): DocumentVM {
     const phai = { ...vm.chuKyDoi.phai, tieuDe: breakBlock(vm.chuKyDoi.phai.tieuDe, half).lines };
     const tallest = Math.max(sideHeightPt(trai), sideHeightPt(phai));
     const space = (k: ChuKyDoiVM) => vpt(signatureSpacePt() + tallest - sideHeightPt(k));
-    out.chuKyDoi = { trai: { ...trai, khoangKyPt: space(trai) }, phai: { ...phai, khoangKyPt: space(phai) } };
+    const side = (k: ChuKyDoiVM): ChuKyDoiVM => ({ ...k, khoangKyPt: space(k), oKy: datNeo(k.oKy, neoBen(k)) });
+    out.chuKyDoi = { trai: side(trai), phai: side(phai) };
   }
 
-  if (vm.phuLuc) out.phuLuc = { ...vm.phuLuc, tieuDe: breakBlock(vm.phuLuc.tieuDe, { widthsMm: [W], style: style('phuLucTieuDe') }).lines, bang: fitTable(vm.phuLuc.bang) };
+  if (vm.phuLuc) {
+    const phuLuc = { ...vm.phuLuc, tieuDe: breakBlock(vm.phuLuc.tieuDe, { widthsMm: [W], style: style('phuLucTieuDe') }).lines, bang: fitTable(vm.phuLuc.bang) };
+    out.phuLuc = { ...phuLuc, oKy: datNeo(phuLuc.oKy, neoPhuLuc(phuLuc)) };
+  }
 
   keepTogether(out);
   unsplittable(out);

@@ -1,21 +1,24 @@
-// View models of the nomination documents: tờ trình (Mẫu 1.4 + Mẫu 01), biên bản (Mẫu 1.9), báo cáo thành tích (§4.2).
+// View models of the nomination documents: tờ trình (Mẫu 1.4 + Mẫu 01) and biên bản (Mẫu 1.9), with the rules of each
+// form used on its own; the báo cáo thành tích is in bao-cao.ts.
 import type { Context, FormSettings } from '../forms/types';
 import { makeIssue } from '../errors/catalogue';
 import type { Issue } from '../errors/issue';
-import { inForce, type KhenThuongDef } from '../config/regulations';
-import type { BaoCaoInput, BienBanInput, ThoiDiem, ToTrinhInput } from '../schema/nomination';
+import type { KhenThuongDef } from '../config/regulations';
+import type { BienBanInput, ThoiDiem, ToTrinhInput } from '../schema/nomination';
 import { parseThoiDiem } from '../schema/nomination';
 import type { BlockIn } from '../schema/common';
 import { RunParser, canCuParagraphs, closeBody } from './body';
-import { isoNgay, ngay2, ngayDayDu, parseNgay, thangVanBan } from './dates';
+import { BLANK, isoNgay, ngay2, ngayDayDu, ngayNgan, parseNgay, thangVanBan } from './dates';
 import { documentViewModel } from './document';
 import { finishLayout } from './finish-layout';
 import { signatureSpacePt } from '../layout/tokens';
 import { lines } from './header';
-import { bieuQuyet, phanTram, tienThuong, type DoiTuong } from './khen-thuong';
+import { bieuQuyet, capKhenThuongXa, ngayTinhTien, phanTram, type DoiTuong } from './khen-thuong';
+import { tienThuongDanhSach } from './tien-thuong';
+import { districtIssues, namedLines, ngayGo, nguoiKyNames, personNameIssues, placeNameIssues, type Named } from './names';
+import { oKyChuKy, oKyPhuLuc } from './ky-so';
 import { kinhGui } from './noi-nhan';
 import { dinhDangSo, soTienBangChu } from './so-thanh-chu';
-import { inHoa } from './text';
 import type { BangVM, DocumentVM, ParagraphVM } from './types';
 
 export const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
@@ -33,10 +36,25 @@ export function tenPhongTrao(p: { ten: string; tuNam?: number; denNam?: number }
   return `“${p.ten.replace(/^[“"]|[”"]$/g, '')}”${ky}`;
 }
 
-const plain = (text: string, kieu: ParagraphVM['kieu'] = 'doan', nhan = ''): ParagraphVM => ({ kieu, nhan, runs: [{ text, cls: '' }] });
+export const plain = (text: string, kieu: ParagraphVM['kieu'] = 'doan', nhan = ''): ParagraphVM => ({ kieu, nhan, runs: [{ text, cls: '' }] });
 
-function tenDoiTuong(doiTuong: DoiTuong): string {
+export function tenDoiTuong(doiTuong: DoiTuong): string {
   return doiTuong === 'tap-the' ? 'tập thể' : 'cá nhân';
+}
+
+/** "01 tập thể và 05 cá nhân", "05 cá nhân": a group with nobody in it is left out of counts and sentences. */
+export function demDoiTuong(tapThe: number, caNhan: number, noi = ' và '): string {
+  return [tapThe ? `${pad2(tapThe)} tập thể` : '', caNhan ? `${pad2(caNhan)} cá nhân` : ''].filter(Boolean).join(noi);
+}
+
+/** `danh hiệu “Lao động tiên tiến”` or `Giấy khen`, as a proposal names what it asks for. */
+export function tenKhenThuong(a: KhenThuongDef): string {
+  return a.loai === 'danh-hieu' ? `danh hiệu “${a.ten}”` : a.ten;
+}
+
+/** "08 giờ 00 ngày 10/12/2021": a meeting time in a message. */
+export function gioNgan(t: ThoiDiem): string {
+  return `${ngay2(t.gio)} giờ ${ngay2(t.phut)} ngày ${ngayNgan(t)}`;
 }
 
 export interface DanhSachDong {
@@ -69,34 +87,26 @@ export function toTrinhViewModel(input: ToTrinhInput, settings: FormSettings, ct
   }
   const noiDung: ParagraphVM[] = [];
   const phongTrao = tenPhongTrao(input.phongTrao);
+  // The award is priced on the decision's date, expected or known; the tờ trình's own date stands in for it (§5.4).
+  const isoTien = ngayTinhTien(input.ngayQuyetDinh ? parseNgay(input.ngayQuyetDinh) : undefined, iso).iso;
   const thucHien = input.phongTrao?.keHoach ? `Thực hiện ${input.phongTrao.keHoach} về việc tổ chức phong trào thi đua ${phongTrao}; ` : '';
   noiDung.push(
     plain(`${thucHien}${thucHien ? 'căn cứ' : 'Căn cứ'} thành tích đạt được${phongTrao ? ` trong phong trào thi đua ${phongTrao}` : ''} và kết quả bình xét thi đua, khen thưởng, ${coQuan} kính trình ${input.capKhenThuong} xem xét, tặng:`),
   );
   for (const [key, g] of groups) {
-    const parts = [g.tapThe ? `${pad2(g.tapThe)} tập thể` : '', g.caNhan ? `${pad2(g.caNhan)} cá nhân` : ''].filter(Boolean).join(' và ');
-    const a = award(ctx, key);
-    const ten = a.loai === 'danh-hieu' ? `danh hiệu “${a.ten}”` : a.ten;
-    noiDung.push(plain(`${ten} cho ${parts};`, 'gach', '-'));
+    noiDung.push(plain(`${tenKhenThuong(award(ctx, key))} cho ${demDoiTuong(g.tapThe, g.caNhan)};`, 'gach', '-'));
   }
   const last = noiDung[noiDung.length - 1]!;
   last.runs[0]!.text = last.runs[0]!.text.replace(/;$/, '.');
   const tong = { tapThe: input.danhSach.filter((d) => d.doiTuong === 'tap-the').length, caNhan: input.danhSach.filter((d) => d.doiTuong === 'ca-nhan').length };
-  noiDung.push(plain(`Tổng số: ${pad2(tong.tapThe)} tập thể, ${pad2(tong.caNhan)} cá nhân (có danh sách kèm theo).`));
+  noiDung.push(plain(`Tổng số: ${demDoiTuong(tong.tapThe, tong.caNhan, ', ')} (có danh sách kèm theo).`));
 
-  let tongTien = 0;
-  const tien = input.danhSach.map((d) => {
-    if (!input.tinhTien) return undefined;
-    const t = tienThuong(award(ctx, d.khenThuong), d.doiTuong, iso, ctx.regulations);
-    if (!t) {
-      issues.push(makeIssue('rule.no_money', { ten: d.ten, khenThuong: award(ctx, d.khenThuong).ten, doiTuong: tenDoiTuong(d.doiTuong) }, { source: ctx.source, path: `$.danhSach[${input.danhSach.indexOf(d)}]` }));
-      return undefined;
-    }
-    tongTien += t.soTien;
-    return t;
-  });
+  const { tien, tongTien, luongCoSo, issues: tienIssues } = input.tinhTien
+    ? tienThuongDanhSach(input.danhSach, isoTien, capKhenThuongXa(input.capKhenThuong, ctx.regulations), ctx)
+    : { tien: input.danhSach.map(() => undefined), tongTien: 0, luongCoSo: undefined, issues: [] };
+  issues.push(...tienIssues);
   if (input.tinhTien) {
-    noiDung.push(plain(`Tổng số tiền thưởng: ${dinhDangSo(tongTien)} đồng (bằng chữ: ${soTienBangChu(tongTien)}).`));
+    noiDung.push(plain(`Tổng số tiền thưởng: ${dinhDangSo(tongTien)} đồng (bằng chữ: ${soTienBangChu(tongTien)})${luongCoSo ? `, tính theo mức lương cơ sở ${dinhDangSo(luongCoSo)} đồng` : ''}.`));
   }
   noiDung.push(...parser.blocks((input.noiDung ?? []) as BlockIn[], ['noiDung']));
   const ketLuanText = input.ketLuan?.length ? input.ketLuan : [`Kính trình ${input.capKhenThuong} xem xét, quyết định.`];
@@ -131,10 +141,50 @@ export function toTrinhViewModel(input: ToTrinhInput, settings: FormSettings, ct
       kemTheo: `(Kèm theo Tờ trình ${base.header.soKyHieu.replace(/^Số: /, 'số ')} ngày ${ngay2(date.ngay ?? 1)}/${thangVanBan(date.thang)}/${date.nam} của ${coQuan})`,
       bang,
       ghiChu: [],
+      // In the tờ trình's own file the Văn thư signs the document only (PL I II.8.b, III.1.d; §3).
+      oKy: [],
     },
   };
   if (date.ngay === undefined) vm.phuLuc!.kemTheo = vm.phuLuc!.kemTheo.replace(/ngày \d+\//, `ngày ${'\u00A0'.repeat(4)}/`);
+  if (ctx.phuLucRieng) {
+    // Filed on its own, the appendix gets the organisation's signature on its first page (PL I II.8.b, III.1.d; §3),
+    // and as an electronic appendix it leaves the number and date of its reference line unfilled (PL I III.1.c;
+    // §1.4): the signature's information line carries them.
+    vm.phuLuc!.oKy = [oKyPhuLuc(base.header.soKyHieu, vm.phuLuc!.nhan || vm.phuLuc!.tieuDe[0]!)];
+    vm.phuLuc!.kemTheo = `(Kèm theo Tờ trình số ${BLANK}/${base.header.soKyHieu.replace(/^Số: [^/]*\//u, '')} ngày ${BLANK} của ${coQuan})`;
+  }
   return { vm: finishLayout(vm), issues: [...issues, ...parser.issues] };
+}
+
+/** The rules of a tờ trình on its own: the decision's date, names in full and without titles, the two-tier reform. */
+export function toTrinhRules(input: ToTrinhInput, ctx: Context): Issue[] {
+  const iso = isoNgay(parseNgay(input.ngay)!);
+  const issues: Issue[] = [];
+  if (input.ngayQuyetDinh && ngayTinhTien(parseNgay(input.ngayQuyetDinh), iso).truocToTrinh) {
+    issues.push(makeIssue('rule.decision_date', { quyetDinh: ngayGo(input.ngayQuyetDinh), toTrinh: ngayGo(input.ngay) }, { source: ctx.source, path: '$.ngayQuyetDinh' }));
+  }
+  issues.push(...placeNameIssues(input.diaDanh, '$.diaDanh', ctx));
+  issues.push(...personNameIssues([
+    { path: '$.nguoiKy.hoTen', text: input.nguoiKy.hoTen },
+    ...input.danhSach.flatMap((d, i) => (d.doiTuong === 'ca-nhan' ? [{ path: `$.danhSach[${i}].ten`, text: d.ten }] : [])),
+  ], ctx));
+  const named: Named[] = [
+    ...namedLines(input.coQuan.chuQuan, '$.coQuan.chuQuan'),
+    ...namedLines(input.coQuan.ten, '$.coQuan.ten'),
+    { path: '$.capKhenThuong', text: input.capKhenThuong },
+    ...input.kinhGui.map((text, i) => ({ path: `$.kinhGui[${i}]`, text })),
+    ...input.noiNhan.map((n, i) => ({ path: `$.noiNhan[${i}].ten`, text: n.ten })),
+    ...nguoiKyNames(input.nguoiKy, '$.nguoiKy'),
+    ...input.danhSach.flatMap((d, i) => (d.donVi ? [{ path: `$.danhSach[${i}].donVi`, text: d.donVi }] : [])),
+  ];
+  issues.push(...districtIssues(named, iso, ctx));
+  return issues;
+}
+
+/** The form "to-trinh" on its own: its rules, then its view model. */
+export function toTrinhDocument(input: ToTrinhInput, settings: FormSettings, ctx: Context): { vm: DocumentVM; issues: Issue[] } {
+  const r = toTrinhViewModel(input, settings, ctx);
+  return { vm: r.vm, issues: [...toTrinhRules(input, ctx), ...r.issues] };
 }
 
 // ---------------------------------------------------------------- biên bản
@@ -150,7 +200,7 @@ export function bienBanRules(input: BienBanInput, ctx: Context): Issue[] {
   const start = parseThoiDiem(input.batDau)!;
   const end = parseThoiDiem(input.ketThuc)!;
   const key = (t: ThoiDiem) => ((((t.nam * 100 + t.thang) * 100 + t.ngay) * 100 + t.gio) * 100) + t.phut;
-  if (key(end) <= key(start)) issues.push(makeIssue('rule.time_order', { batDau: input.batDau, ketThuc: input.ketThuc }, { source: src, path: '$.ketThuc' }));
+  if (key(end) <= key(start)) issues.push(makeIssue('rule.time_order', { batDau: gioNgan(start), ketThuc: gioNgan(end) }, { source: src, path: '$.ketThuc' }));
   const check = (name: string, path: string) => {
     if (!members.has(name)) issues.push(makeIssue('rule.not_member', { hoTen: name }, { source: src, path }));
   };
@@ -158,18 +208,70 @@ export function bienBanRules(input: BienBanInput, ctx: Context): Issue[] {
   (input.vangMat ?? []).forEach((v, i) => check(v.hoTen, `$.vangMat[${i}].hoTen`));
   if (input.vangMat?.some((v) => v.hoTen === input.chuTri)) issues.push(makeIssue('rule.chair_absent', { hoTen: input.chuTri }, { source: src, path: '$.chuTri' }));
   const total = input.thanhVien.length;
-  input.bieuQuyet.forEach((b, i) => {
-    if (b.phieuDongY > total) issues.push(makeIssue('rule.votes_exceed', { ten: b.ten, phieu: b.phieuDongY, tong: total }, { source: src, path: `$.bieuQuyet[${i}].phieuDongY` }));
-  });
+  const { coMat, yKien } = thamDu(input);
+  // §5.2: the members present receive ballots; an absent member votes only by a written opinion, counted apart.
   if (input.phieu) {
     const p = input.phieu;
-    if (p.phatRa > total || p.thuVao > p.phatRa || p.hopLe > p.thuVao) issues.push(makeIssue('rule.ballots', { phatRa: p.phatRa, thuVao: p.thuVao, hopLe: p.hopLe, tong: total }, { source: src, path: '$.phieu' }));
+    const chain: [keyof typeof p, { vi: string; en: string }, number, { vi: string; en: string }][] = [
+      ['phatRa', { vi: 'Số phiếu phát ra', en: 'Ballots issued' }, coMat, { vi: 'số thành viên có mặt', en: 'the members present' }],
+      ['thuVao', { vi: 'Số phiếu thu vào', en: 'Ballots returned' }, p.phatRa, { vi: 'số phiếu phát ra', en: 'the ballots issued' }],
+      ['hopLe', { vi: 'Số phiếu hợp lệ', en: 'Valid ballots' }, p.thuVao, { vi: 'số phiếu thu vào', en: 'the ballots returned' }],
+    ];
+    for (const [k, nhan, gioiHan, gioiHanNhan] of chain) {
+      if (p[k] > gioiHan) {
+        issues.push(makeIssue('rule.ballots', { nhanVi: nhan.vi, nhanEn: nhan.en, so: pad2(p[k]), gioiHanVi: gioiHanNhan.vi, gioiHanEn: gioiHanNhan.en, gioiHan: pad2(gioiHan) }, { source: src, path: `$.phieu.${k}` }));
+      }
+    }
   }
+  // Votes in favour come from the valid ballots (or, with no count of ballots, the members present) and the written opinions.
+  const coSo = input.phieu ? input.phieu.hopLe : coMat;
+  const toiDa = coSo + yKien;
+  const viet = {
+    vi: `${pad2(coSo)} ${input.phieu ? 'phiếu hợp lệ' : 'thành viên có mặt'}${yKien ? ` và ${pad2(yKien)} ý kiến bằng văn bản của thành viên vắng mặt` : ''}`,
+    en: `${pad2(coSo)} ${input.phieu ? 'valid ballots' : 'members present'}${yKien ? ` and ${pad2(yKien)} written opinions of absent members` : ''}`,
+  };
+  input.bieuQuyet.forEach((b, i) => {
+    const path = `$.bieuQuyet[${i}].phieuDongY`;
+    if (b.phieuDongY > total) issues.push(makeIssue('rule.votes_exceed', { ten: b.ten, phieu: b.phieuDongY, tong: total }, { source: src, path }));
+    else if (b.phieuDongY > toiDa) issues.push(makeIssue('rule.votes_exceed_ballots', { ten: b.ten, phieu: pad2(b.phieuDongY), coSoVi: viet.vi, coSoEn: viet.en, toiDa: pad2(toiDa) }, { source: src, path }));
+  });
   return issues;
 }
 
+/** Members present, and absent members who sent a written opinion (each absent member counted once). */
+export function thamDu(input: Pick<BienBanInput, 'thanhVien' | 'vangMat'>): { coMat: number; yKien: number } {
+  const members = new Set(input.thanhVien.map((m) => m.hoTen));
+  const vang = new Map((input.vangMat ?? []).filter((v) => members.has(v.hoTen)).map((v) => [v.hoTen, v.yKienBangVanBan]));
+  return { coMat: input.thanhVien.length - vang.size, yKien: [...vang.values()].filter(Boolean).length };
+}
+
+/** The names a biên bản checks: the chair, secretary and members without titles; no district level after the reform. */
+export function bienBanNameIssues(input: BienBanInput, ctx: Context): Issue[] {
+  const start = parseThoiDiem(input.batDau)!;
+  // The chair and the absent are members (rule.not_member), so a title there is reported once, on the member.
+  const members = new Set(input.thanhVien.map((m) => m.hoTen));
+  const persons: Named[] = [
+    ...input.thanhVien.map((m, i) => ({ path: `$.thanhVien[${i}].hoTen`, text: m.hoTen })),
+    ...(members.has(input.thuKy) ? [] : [{ path: '$.thuKy', text: input.thuKy }]),
+    ...input.bieuQuyet.flatMap((b, i) => (b.doiTuong === 'ca-nhan' ? [{ path: `$.bieuQuyet[${i}].ten`, text: b.ten }] : [])),
+  ];
+  const named: Named[] = [
+    ...namedLines(input.coQuan.chuQuan, '$.coQuan.chuQuan'),
+    ...namedLines(input.coQuan.ten, '$.coQuan.ten'),
+    { path: '$.tenHoiDong', text: input.tenHoiDong },
+    ...(input.noiNhan ?? []).map((n, i) => ({ path: `$.noiNhan[${i}].ten`, text: n.ten })),
+    ...input.bieuQuyet.flatMap((b, i) => (b.donVi ? [{ path: `$.bieuQuyet[${i}].donVi`, text: b.donVi }] : [])),
+  ];
+  return [...personNameIssues(persons, ctx), ...districtIssues(named, isoNgay(start), ctx)];
+}
+
+/** The form "bien-ban" on its own: its rules, then its view model. */
+export function bienBanDocument(input: BienBanInput, settings: FormSettings, ctx: Context): { vm: DocumentVM; issues: Issue[] } {
+  const r = bienBanViewModel(input, settings, ctx);
+  return { vm: r.vm, issues: [...bienBanRules(input, ctx), ...bienBanNameIssues(input, ctx), ...r.issues] };
+}
+
 export function bienBanViewModel(input: BienBanInput, settings: FormSettings, ctx: Context): { vm: DocumentVM; issues: Issue[] } {
-  const issues = bienBanRules(input, ctx);
   const parser = new RunParser(ctx.source);
   const start = parseThoiDiem(input.batDau)!;
   const end = parseThoiDiem(input.ketThuc)!;
@@ -187,7 +289,7 @@ export function bienBanViewModel(input: BienBanInput, settings: FormSettings, ct
   const noiDung: ParagraphVM[] = [
     plain(`Thời gian bắt đầu: ${gioPhut(start)}.`),
     plain(`Địa điểm: ${input.diaDiem}.`),
-    plain(`Thành phần tham dự: ${input.tenHoiDong} có ${pad2(total)} thành viên; có mặt ${pad2(total - vang.length)} thành viên, vắng mặt ${pad2(vang.length)} thành viên.`),
+    plain(`Thành phần tham dự: ${input.tenHoiDong} có ${pad2(total)} thành viên; có mặt ${pad2(total - vang.length)} thành viên${vang.length ? `, vắng mặt ${pad2(vang.length)} thành viên` : ''}.`),
     ...input.thanhVien.filter((m) => !vangTen.has(m.hoTen)).map((m) => plain(`${m.hoTen}, ${m.chucVu};`, 'gach', '-')),
   ];
   if (vang.length) {
@@ -203,7 +305,10 @@ export function bienBanViewModel(input: BienBanInput, settings: FormSettings, ct
   noiDung.push(plain(`Thư ký (người ghi biên bản): ${input.thuKy}${thuKy ? `, ${thuKy.chucVu}` : ''}.`));
   noiDung.push(plain('Nội dung (theo diễn biến cuộc họp):'));
   noiDung.push(...parser.blocks((input.noiDung ?? []) as BlockIn[], ['noiDung']));
-  if (input.phieu) noiDung.push(plain(`Số phiếu phát ra: ${pad2(input.phieu.phatRa)}; số phiếu thu vào: ${pad2(input.phieu.thuVao)}; số phiếu hợp lệ: ${pad2(input.phieu.hopLe)}.`));
+  const yKien = thamDu(input).yKien;
+  if (input.phieu) {
+    noiDung.push(plain(`Số phiếu phát ra: ${pad2(input.phieu.phatRa)}; số phiếu thu vào: ${pad2(input.phieu.thuVao)}; số phiếu hợp lệ: ${pad2(input.phieu.hopLe)}${yKien ? `; số ý kiến bằng văn bản của thành viên vắng mặt: ${pad2(yKien)}` : ''}.`));
+  }
   noiDung.push(plain(`Kết quả biểu quyết (tỷ lệ tính trên tổng số ${pad2(total)} thành viên Hội đồng):`));
 
   const bang: BangVM = {
@@ -216,8 +321,11 @@ export function bienBanViewModel(input: BienBanInput, settings: FormSettings, ct
     }),
   };
   const dat = input.bieuQuyet.filter((b) => bieuQuyet(b.phieuDongY, total, award(ctx, b.khenThuong), ctx.regulations).dat);
+  const datDem = demDoiTuong(dat.filter((d) => d.doiTuong === 'tap-the').length, dat.filter((d) => d.doiTuong === 'ca-nhan').length);
   const ketLuan: ParagraphVM[] = [
-    plain(`Kết luận: Hội đồng thống nhất đề nghị khen thưởng ${pad2(dat.filter((d) => d.doiTuong === 'tap-the').length)} tập thể và ${pad2(dat.filter((d) => d.doiTuong === 'ca-nhan').length)} cá nhân đạt tỷ lệ phiếu đồng ý theo quy định.`),
+    plain(datDem
+      ? `Kết luận: Hội đồng thống nhất đề nghị khen thưởng ${datDem} đạt tỷ lệ phiếu đồng ý theo quy định.`
+      : 'Kết luận: Không có tập thể, cá nhân nào đạt tỷ lệ phiếu đồng ý theo quy định.'),
     ...parser.paragraphs(input.ketLuan, ['ketLuan']),
     plain(`Cuộc họp kết thúc vào ${gioPhut(end)}./.`),
   ];
@@ -228,100 +336,13 @@ export function bienBanViewModel(input: BienBanInput, settings: FormSettings, ct
     noiDung,
     ketLuan: [],
     phan: [{ doan: [], bang }, { doan: ketLuan, bang: null }],
+    // Signed in the two-signature footer; the chairman's side carries the seal or digital signature (PL III Mẫu 1.9).
+    chuKy: { ...base.chuKy, oKy: [] },
     chuKyDoi: {
-      trai: { tieuDe: ['THƯ KÝ'], ghiChu: '', hoTen: input.thuKy, khoangKyPt: signatureSpacePt() },
-      phai: { tieuDe: ['CHỦ TỌA'], ghiChu: '', hoTen: input.chuTri, khoangKyPt: signatureSpacePt() },
+      trai: { tieuDe: ['THƯ KÝ'], ghiChu: '', hoTen: input.thuKy, khoangKyPt: signatureSpacePt(), oKy: oKyChuKy('THƯ KÝ', input.thuKy, input.thuKy, { ben: 'Trai', dongDau: false }) },
+      phai: { tieuDe: ['CHỦ TỌA'], ghiChu: '', hoTen: input.chuTri, khoangKyPt: signatureSpacePt(), oKy: oKyChuKy('CHỦ TỌA', input.chuTri, input.chuTri, { ben: 'Phai', dongDau: true }) },
     },
   };
-  return { vm: finishLayout(vm), issues: [...issues, ...parser.issues] };
-}
-
-// ---------------------------------------------------------------- báo cáo thành tích
-
-export interface BaoCaoStructure {
-  mau: Record<string, { dongMau: string; tag: string }>;
-  tieuDe: { dong1: string; deNghi: string; phongTrao: string };
-  bienThe: Record<DoiTuong, {
-    phamVi: string;
-    nhanTen: string;
-    muc: [string, string, string];
-    soLuoc: { khoa: string; nhan: string }[];
-    doanSoLuoc: { khoa: string; tieuDe: string }[];
-    bangTruoc: { danhHieu: string; khenThuong: string; cot: [string, string, string] };
-    trai: { tieuDe: string[]; ghiChu: string };
-    phai: { tieuDe: string[]; ghiChu: string };
-  }>;
-}
-
-export function baoCaoViewModel(input: BaoCaoInput, settings: FormSettings & { cauTruc?: BaoCaoStructure }, ctx: Context): { vm: DocumentVM; issues: Issue[] } {
-  const cfg = settings.cauTruc;
-  if (!cfg) throw new Error('templates/bao-cao-thanh-tich/form.json lacks "cauTruc"');
-  const parser = new RunParser(ctx.source);
-  const date = parseNgay(input.ngay)!;
-  const profile = inForce(ctx.regulations.legalProfiles, isoNgay(date));
-  const mau = cfg.mau[profile.id];
-  if (!mau) throw new Error(`form.json: no "mau" for legal profile ${profile.id}`);
-  const v = cfg.bienThe[input.doiTuong];
-  const a = award(ctx, input.khenThuong);
-  const base = documentViewModel(
-    // A report has no nơi nhận and signs with chuKyDoi; the shared parts still give header and metadata.
-    { coQuan: input.coQuan, diaDanh: input.diaDanh, ngay: input.ngay, trichYeu: `${cfg.tieuDe.deNghi} ${inHoa(a.ten)}`, noiNhan: [], nguoiKy: { chucVu: '-', hoTen: input.nguoiBaoCao } },
-    settings, ctx,
-  );
-  const soLuoc = input.soLuoc ?? {};
-  const profileLines: BlockIn[] = [
-    ...v.soLuoc.flatMap((f) => {
-      const val = (soLuoc as Record<string, unknown>)[f.khoa];
-      return typeof val === 'string' ? [{ gach: `${f.nhan}: ${val}` }] : [];
-    }),
-    ...v.doanSoLuoc.flatMap((f) => {
-      const val = (soLuoc as Record<string, unknown>)[f.khoa];
-      return Array.isArray(val) && val.length ? [{ tieuDe: f.tieuDe, noiDung: val as string[] }] : [];
-    }),
-  ];
-  const blocks: BlockIn[] = [
-    { tieuDe: v.muc[0], noiDung: profileLines.length ? profileLines : undefined } as BlockIn,
-    { tieuDe: v.muc[1], noiDung: input.thanhTich as BlockIn[] },
-  ];
-  const body = parser.blocks(blocks, ['thanhTich']);
-  const table = (rows: { nam: number; ten: string; quyetDinh: string }[] | undefined): BangVM | null =>
-    rows?.length ? { cot: [...v.bangTruoc.cot], doRong: [], dong: rows.map((r) => ({ o: [String(r.nam), r.ten, r.quyetDinh], nhom: false })) } : null;
-  // Section III follows I and II; its two sub-headings each carry a table.
-  const muc3: ParagraphVM[] = [
-    { kieu: 'muc', nhan: 'III.', runs: [{ text: inHoa(v.muc[2]), cls: '' }] },
-    { kieu: 'khoan', nhan: '1.', runs: [{ text: v.bangTruoc.danhHieu, cls: '' }] },
-  ];
-  const khen: ParagraphVM = { kieu: 'khoan', nhan: '2.', runs: [{ text: v.bangTruoc.khenThuong, cls: '' }] };
-  const none = (s: string) => plain(`Chưa có ${s.toLocaleLowerCase('vi-VN')}.`);
-  const danhHieu = table(input.danhHieuTruoc);
-  const khenTruoc = table(input.khenThuongTruoc);
-  const vm: DocumentVM = {
-    ...base,
-    header: { ...base.header, soKyHieu: '' },
-    tenLoai: cfg.tieuDe.dong1,
-    trichYeu: `${cfg.tieuDe.deNghi} ${inHoa(a.ten)}`,
-    dongMau: mau.dongMau,
-    canCu: [],
-    moDau: [
-      plain(`${cfg.tieuDe.phongTrao} ${tenPhongTrao(input.phongTrao)}`),
-      { kieu: 'doan', nhan: '', runs: [{ text: v.phamVi, cls: 'i' }] },
-      { kieu: 'doan', nhan: '', runs: [{ text: `${v.nhanTen}: `, cls: '' }, { text: input.ten, cls: 'b' }, ...(input.chucVu ? [{ text: `, ${input.chucVu}`, cls: '' }] : [])] },
-    ],
-    noiDung: body,
-    ketLuan: [],
-    phan: [
-      { doan: [muc3[0]!, muc3[1]!, ...(danhHieu ? [] : [none(v.bangTruoc.danhHieu)])], bang: danhHieu },
-      { doan: [khen, ...(khenTruoc ? [] : [none(v.bangTruoc.khenThuong)])], bang: khenTruoc },
-    ],
-    chuKyDoi: {
-      trai: { tieuDe: v.trai.tieuDe, ghiChu: v.trai.ghiChu, hoTen: input.xacNhan ?? '', khoangKyPt: signatureSpacePt() },
-      phai: { tieuDe: v.phai.tieuDe, ghiChu: v.phai.ghiChu, hoTen: input.nguoiBaoCao, khoangKyPt: signatureSpacePt() },
-    },
-    noiNhan: { nhan: '', dong: [] },
-  };
-  vm.meta.subject = `Báo cáo thành tích ${input.ten}`;
-  vm.meta.keywords = [cfg.tieuDe.dong1, a.ten, input.phongTrao.ten];
-  vm.meta.title = `Báo cáo thành tích đề nghị tặng ${a.ten}: ${input.ten}`;
   return { vm: finishLayout(vm), issues: parser.issues };
 }
 

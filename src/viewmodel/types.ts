@@ -1,6 +1,7 @@
 // The fully formatted view model that both renderers read: every regulated string is final here.
 import type { Run } from './rich-text';
 import type { ChuKyVM } from './chu-ky';
+import type { OKyVM } from './ky-so';
 
 export type ParagraphKind = 'muc' | 'khoan' | 'tieuKhoan' | 'diem' | 'khoanThuong' | 'doan' | 'gach' | 'cong' | 'canCu';
 
@@ -107,6 +108,8 @@ export interface ChuKyDoiVM {
   hoTen: string;
   /** Height in pt of the space left for the signature, so that the two names stand on one line. */
   khoangKyPt: number;
+  /** Where this signer (and the organisation, when the caption asks for a seal) sign digitally (§3.1). */
+  oKy: OKyVM[];
 }
 
 /** An appendix on its own pages with its own page numbers (§1.4 Phụ lục, PL I III.1). */
@@ -118,4 +121,6 @@ export interface PhuLucVM {
   kemTheo: string;
   bang: BangVM;
   ghiChu: ParagraphVM[];
+  /** The organisation's signature when the appendix is filed on its own (§3, PL I II.8.b); [] when it is not. */
+  oKy: OKyVM[];
 }

@@ -31,20 +31,24 @@ export interface CorpusCase extends Expectation {
 const here = path.dirname(fileURLToPath(import.meta.url));
 const readJson = (p: string) => JSON.parse(fs.readFileSync(path.join(ROOT, p), 'utf8')) as Record<string, any>;
 
-/** A small valid input of every form. */
+/**
+ * A small valid input of every form, written with no issue at all. The money of the tờ trình and the hồ sơ is off:
+ * for their dates it rests on values the spec could not confirm, which is rightly warned (rule.unconfirmed_value,
+ * tested in test/dossier-rules.test.ts).
+ */
 export function baseInputs(): Record<string, Record<string, any>> {
   const keHoach = readJson('test/fixtures/minimal-ke-hoach.json');
   return {
     'ke-hoach': keHoach,
     'phat-dong': { ...structuredClone(keHoach), form: 'phat-dong', so: undefined, ngay: '2022-03' },
-    'to-trinh': readJson('test/fixtures/to-trinh.json'),
+    'to-trinh': { ...readJson('test/fixtures/to-trinh.json'), tinhTien: false },
     'bien-ban': readJson('test/fixtures/bien-ban.json'),
     'bao-cao-thanh-tich': readJson('test/fixtures/bao-cao-thanh-tich.json'),
-    'ho-so-khen-thuong': readJson('data/nominations/ho-so-xa-2025.json'),
+    'ho-so-khen-thuong': { ...readJson('data/nominations/ho-so-xa-2025.json'), tinhTien: false },
   };
 }
 
-const DATE_KEYS = new Set(['ngay', 'batDau', 'ketThuc']);
+const DATE_KEYS = new Set(['ngay', 'batDau', 'ketThuc', 'ngayQuyetDinh']);
 const ENUM_KEYS = new Set(['doiTuong', 'khenThuong', 'hinhThuc']);
 
 function isOptional(schema: z.ZodType): boolean {

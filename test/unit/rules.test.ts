@@ -11,6 +11,8 @@ import { QUOC_HIEU, TIEU_NGU } from '../../src/viewmodel/header';
 import { tenLoai } from '../../src/viewmodel/loai-van-ban';
 import { measureMm } from '../../src/render/tokens';
 import { inForce, REGULATIONS } from '../../src/config/regulations';
+import { districtIssues, ngayTrichDan, personNameIssues, placeNameIssues } from '../../src/viewmodel/names';
+import { capKhenThuongXa, ngayTinhTien, tienThuong } from '../../src/viewmodel/khen-thuong';
 
 describe('place-and-date line (§1.6, §9)', () => {
   it.each([
@@ -194,4 +196,89 @@ describe('dated configuration (§0)', () => {
   it.each([
     ['2021-06-09', 'nd91-2017'], ['2023-12-31', 'nd91-2017'], ['2024-01-01', 'nd98-2023'], ['2025-06-30', 'nd98-2023'], ['2025-07-01', 'nd152-2025'],
   ])('%s → %s', (date, id) => expect(inForce(REGULATIONS.legalProfiles, date).id).toBe(id));
+});
+
+describe('names in full, without titles, and no district after the reform (§1.6, §1.7, §6.1)', () => {
+  const ctx = { regulations: REGULATIONS, timeZone: 'Asia/Ho_Chi_Minh' as const };
+  it.each([
+    ['TP. Hồ Chí Minh', 'TP.', 'Thành phố Hồ Chí Minh'],
+    ['TP.HCM', 'TP.', 'Thành phố Hồ Chí Minh'],
+    ['Tp. Huế', 'Tp.', 'Thành phố Huế'],
+    ['Q. Hoàng Mai', 'Q.', 'Quận Hoàng Mai'],
+    ['TX. Sơn Tây', 'TX.', 'Thị xã Sơn Tây'],
+  ])('place name %s: "%s" → write "%s"', (value, abbr, full) => {
+    const [i] = placeNameIssues(value, '$.diaDanh', ctx);
+    expect(i).toMatchObject({ code: 'rule.place_abbreviated', severity: 'warning', path: '$.diaDanh' });
+    expect(i!.message.vi).toContain(`"${abbr}"`);
+    expect(i!.hint!.vi).toContain(`Viết "${full}"`);
+  });
+  it.each(['Thành phố Hồ Chí Minh', 'Hà Nội', 'Quận 1', 'Phường Điện Biên Phủ', 'Hoàng Mai'])('takes the place name %s as written', (value) => {
+    expect(placeNameIssues(value, '$.diaDanh', ctx)).toEqual([]);
+  });
+  it.each([
+    ['TS. Nguyễn Văn A', 'TS.', 'Nguyễn Văn A'],
+    ['TS Nguyễn Văn A', 'TS', 'Nguyễn Văn A'],
+    ['PGS.TS. Trần Thị B', 'PGS.TS.', 'Trần Thị B'],
+    ['ThS. Lê C', 'ThS.', 'Lê C'],
+    ['Tiến sĩ Phạm D', 'Tiến sĩ', 'Phạm D'],
+    ['Đồng chí Hoàng E', 'Đồng chí', 'Hoàng E'],
+  ])('name %s: "%s" before it → write "%s"', (value, title, name) => {
+    const [i] = personNameIssues([{ path: '$.nguoiKy.hoTen', text: value }], ctx);
+    expect(i).toMatchObject({ code: 'rule.title_in_name', severity: 'warning', path: '$.nguoiKy.hoTen' });
+    expect(i!.message.vi).toContain(`có "${title}" đứng trước`);
+    expect(i!.hint!.vi).toContain(`Viết "${name}"`);
+  });
+  it.each(['Nguyễn Văn A', 'Tạ Sơn', 'Bác Thị Sư', 'Cù Thị Nhân', 'Thạch Sanh'])('takes the name %s as written', (value) => {
+    expect(personNameIssues([{ path: '$.x', text: value }], ctx)).toEqual([]);
+  });
+  it('flags huyện, quận and thị xã only in documents dated from 01/7/2025', () => {
+    const names = [{ path: '$.a', text: 'UBND huyện Gia Viễn' }, { path: '$.b', text: 'Quận 1' }, { path: '$.c', text: 'Ban TĐKT thị xã Tam Điệp' }, { path: '$.d', text: 'UBND xã Gia Tân' }];
+    expect(districtIssues(names, '2025-06-30', ctx)).toEqual([]);
+    expect(districtIssues(names, '2025-07-01', ctx).map((i) => i.path)).toEqual(['$.a', '$.b', '$.c']);
+    expect(districtIssues(names, '2025-09-14', ctx)[0]!.message.vi).toContain('văn bản ngày 14/9/2025');
+  });
+  it.each([
+    ['Kế hoạch số 16/KH-UBND ngày 21/7/2025 của Ủy ban nhân dân xã Gia Tân', '2025-07-21'],
+    ['Kế hoạch số 47/KH-HĐTĐKT ngày 09/6/2021', '2021-06-09'],
+    ['Kế hoạch số 5/KH-UBND ngày 05 tháng 3 năm 2024', '2024-03-05'],
+    ['Kế hoạch số 5/KH-UBND', undefined],
+    ['Kế hoạch ngày 31/02/2025', undefined],
+  ])('reads the date of a cited document: %s → %s', (s, iso) => expect(ngayTrichDan(s)).toBe(iso));
+});
+
+describe('the date that prices an award (§5.4)', () => {
+  it.each([
+    [undefined, '2024-06-30', '2024-06-30', false],
+    [{ nam: 2024, thang: 7, ngay: 15 }, '2024-06-30', '2024-07-15', false],
+    [{ nam: 2024, thang: 6, ngay: 1 }, '2024-06-30', '2024-06-01', true],
+    [{ nam: 2024, thang: 7 }, '2024-06-30', '2024-07-01', false],
+    [{ nam: 2024, thang: 6 }, '2024-06-20', '2024-06-20', false],
+    [{ nam: 2024, thang: 5 }, '2024-06-20', '2024-06-20', true],
+  ])('decision %j, tờ trình %s → priced on %s, early: %s', (qd, toTrinh, iso, early) => {
+    expect(ngayTinhTien(qd, toTrinh)).toEqual({ iso, truocToTrinh: early });
+  });
+});
+
+describe('the commune chairman’s Giấy khen (§5.3, §5.4)', () => {
+  it.each([
+    ['Chủ tịch Ủy ban nhân dân xã Gia Tân', true],
+    ['Chủ tịch Ủy ban nhân dân phường Định Công', true],
+    ['Chủ tịch UBND đặc khu Phú Quốc', true],
+    ['Chủ tịch Ủy ban nhân dân quận Hoàng Mai', false],
+    ['Chủ tịch Ủy ban nhân dân thị xã Sơn Tây', false],
+    ['Giám đốc Sở Nội vụ', false],
+  ])('%s is at commune level: %s', (cap, xa) => expect(capKhenThuongXa(cap, REGULATIONS)).toBe(xa));
+  it('takes 0,15 × lương cơ sở for an individual, rounded up, and says both values are unconfirmed in 2025', () => {
+    const t = tienThuong(REGULATIONS.khenThuong['giay-khen']!, 'ca-nhan', '2025-08-01', REGULATIONS, { capXa: true })!;
+    expect([t.heSo, t.tho, t.soTien]).toEqual([0.15, 351_000, 360_000]);
+    expect(t.chuaXacNhan.map((u) => u.loai)).toEqual(['heSo', 'lamTron']);
+  });
+  it('keeps 0,3 for a district chairman’s Giấy khen of 2021 (NĐ 91, sourced); only that period’s rounding is unconfirmed', () => {
+    const t = tienThuong(REGULATIONS.khenThuong['giay-khen']!, 'ca-nhan', '2021-12-13', REGULATIONS, { capXa: false })!;
+    expect([t.heSo, t.tho, t.soTien, t.chuaXacNhan.map((u) => u.loai)]).toEqual([0.3, 447_000, 450_000, ['lamTron']]);
+  });
+  it('warns of nothing when rounding changes nothing and the values are sourced (Chiến sĩ thi đua cơ sở, 2025)', () => {
+    const t = tienThuong(REGULATIONS.khenThuong['chien-si-thi-dua-co-so']!, 'ca-nhan', '2025-08-01', REGULATIONS)!;
+    expect([t.soTien, t.chuaXacNhan]).toEqual([2_340_000, []]);
+  });
 });

@@ -66,6 +66,20 @@ describe('invalid inputs give code and JSON path', () => {
     expect(issues.map((i) => i.path).sort()).toEqual(['$.coQuan.vietTat', '$.ngay', '$.trichYeu']);
   });
 
+  it('reports a refused character together with the schema issues of other fields', async () => {
+    const issues = await issuesOf(mutate((d) => {
+      d.diaDanh = 'Hoàng\u0007Mai';
+      d.trichYeu2 = 'x';
+      delete d.trichYeu;
+    }));
+    expect(issues).toEqual(expect.arrayContaining([
+      { code: 'input.invalid_char', path: '$.diaDanh', severity: 'error' },
+      { code: 'schema.unknown_key', path: '$.trichYeu2', severity: 'error' },
+      { code: 'schema.required', path: '$.trichYeu', severity: 'error' },
+    ]));
+    expect(issues).toHaveLength(3);
+  });
+
   it('names the field and the fix in Vietnamese and English', async () => {
     const p = await prepare(mutate((d) => { d.ngay = '2021-02-30'; }), 'x.json');
     const i = p.issues[0]!;
@@ -112,5 +126,19 @@ describe('input nested beyond any document', () => {
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ code: 'input.too_deep', severity: 'error' });
     expect(issues[0]!.path).toMatch(/^\$\.noiDung\[0\]\.noiDung\[0\]/);
+  });
+});
+
+describe('schemas a maintainer writes for a new form', () => {
+  // The shipped forms use custom checks with their own codes; a new form's schema may use zod's own formats.
+  it('maps a failed format to schema.format and any other refusal to schema.invalid, at the field', async () => {
+    const { z } = await import('zod');
+    const { validateWith } = await import('../../src/schema/validate');
+    const schema = z.strictObject({ maSo: z.string().regex(/^\d{4}$/), ghiChu: z.string().refine((s) => s !== 'x', 'không được là x') });
+    const r = validateWith(schema, { maSo: 'AB12', ghiChu: 'x' }, 'moi.json');
+    expect(r.value).toBeUndefined();
+    expect(r.issues.map((i) => [i.code, i.path])).toEqual([['schema.format', '$.maSo'], ['schema.invalid', '$.ghiChu']]);
+    expect(r.issues[0]!.message.en).toContain('AB12');
+    expect(r.issues[1]!.message.en).toContain('không được là x');
   });
 });

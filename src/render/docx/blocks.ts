@@ -2,10 +2,11 @@
 // body paragraphs (ô 6) and the footer with Nơi nhận (ô 9b) and the signature (ô 7a–7c). Lines, widths and keeps come
 // laid out in the view model; every paragraph has an exact pitch, as the CSS has, so the pages break alike.
 import type { Run } from '../../viewmodel/rich-text';
+import type { OKyVM } from '../../viewmodel/ky-so';
 import type { BangVM, ChuKyDoiVM, DocumentVM, HeaderVM, KinhGuiVM, ParagraphVM, PhuLucVM } from '../../viewmodel/types';
 import { sectPr } from './base';
 import { blockPitchPt, measureMm, pitchPt, signatureSpacePt, style, textWidthMm, TOKENS } from '../tokens';
-import { borderedTable, lineBreak, para, rule, run, spacer, styledPara, table } from './ooxml';
+import { bookmark, borderedTable, lineBreak, para, rule, run, spacer, styledPara, table } from './ooxml';
 
 const W = textWidthMm();
 
@@ -106,6 +107,15 @@ export function endOfFooter(): string {
   return spacer(0.05);
 }
 
+/**
+ * The empty paragraph left for signing by hand or by image (ô 7c, 8), as tall as the PDF's (`heightPt`), holding one
+ * bookmark per signature slot under the PDF field's name: invisible on the page, it lets a program find the place
+ * (§3.1). Bookmark ids only need to be unique in the document: each signature block takes its own ten.
+ */
+function khoangKy(slots: readonly OKyVM[], firstId: number, heightPt: number): string {
+  return para(slots.map((s, i) => bookmark(firstId + i, s.truong)).join(''), { exactPt: heightPt, keepNext: true });
+}
+
 /** Ô 9b and 7a–7c in one borderless row: "Nơi nhận:" level with the first authority line (§1.4, §10). */
 export function cuoiVanBan(vm: Pick<DocumentVM, 'noiNhan' | 'chuKy'>): string {
   const leftW = W * TOKENS.signature.leftShare;
@@ -115,7 +125,7 @@ export function cuoiVanBan(vm: Pick<DocumentVM, 'noiNhan' | 'chuKy'>): string {
   const k = vm.chuKy;
   const right =
     k.quyenHan.map((l) => styledPara(l, q, { align: 'center', keepNext: true })).join('') +
-    spacer(signatureSpacePt(), { keepNext: true }) +
+    khoangKy(k.oKy, 100, signatureSpacePt()) +
     k.chucVuKhac.map((l) => styledPara(l, style('chucVuKhac'), { align: 'center', keepNext: true })).join('') +
     styledPara(k.hoTen, style('hoTen'), { align: 'center' });
   return footerGap() + table([leftW, rightW], [[left, right]], { cantSplit: true }) + endOfFooter();
@@ -144,19 +154,19 @@ export function bang(b: BangVM | undefined): string {
 }
 
 /** One signature of a two-signature footer; the space under its captions lines its name up with the other's. */
-function side(k: ChuKyDoiVM): string {
+function side(k: ChuKyDoiVM, firstId: number): string {
   const q = style('quyenHan');
   return (
     k.tieuDe.map((l) => styledPara(l, q, { align: 'center', keepNext: true })).join('') +
     (k.ghiChu ? styledPara(k.ghiChu, style('ghiChuKy'), { align: 'center', keepNext: true }) : '') +
-    spacer(k.khoangKyPt, { keepNext: true }) +
+    khoangKy(k.oKy, firstId, k.khoangKyPt) +
     styledPara(k.hoTen, style('hoTen'), { align: 'center' })
   );
 }
 
 /** Two signatures side by side (biên bản: THƯ KÝ left, CHỦ TỌA right, PL III Mẫu 1.9). */
 export function chuKyDoi(trai: ChuKyDoiVM, phai: ChuKyDoiVM): string {
-  return footerGap() + table([W / 2, W / 2], [[side(trai), side(phai)]], { cantSplit: true }) + endOfFooter();
+  return footerGap() + table([W / 2, W / 2], [[side(trai, 100), side(phai, 110)]], { cantSplit: true }) + endOfFooter();
 }
 
 /** The paragraphs of a Nơi nhận set under other blocks: the space above it, the label, the lines. */
@@ -176,7 +186,7 @@ function noiNhanParas(noiNhan: DocumentVM['noiNhan']): string {
  */
 export function chuKyDoiVaNoiNhan(trai: ChuKyDoiVM, phai: ChuKyDoiVM, noiNhan: DocumentVM['noiNhan']): string {
   if (noiNhan.dong.length === 0) return chuKyDoi(trai, phai);
-  const signatures = table([W / 2, W / 2], [[side(trai), side(phai)]], { cantSplit: true });
+  const signatures = table([W / 2, W / 2], [[side(trai, 100), side(phai, 110)]], { cantSplit: true });
   return footerGap() + table([W], [[signatures + noiNhanParas(noiNhan)]], { cantSplit: true }) + endOfFooter();
 }
 

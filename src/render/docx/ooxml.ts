@@ -26,6 +26,11 @@ export function lineBreak(o: RunOpts): string {
   return `<w:r><w:rPr><w:sz w:val="${Math.round(o.size * 2)}"/></w:rPr><w:br/></w:r>`;
 }
 
+/** An empty bookmark (a named place, not shown on the page). */
+export function bookmark(id: number, name: string): string {
+  return `<w:bookmarkStart w:id="${id}" w:name="${esc(name)}"/><w:bookmarkEnd w:id="${id}"/>`;
+}
+
 export interface ParaOpts {
   align?: 'left' | 'center' | 'right' | 'both';
   firstLineMm?: number;

@@ -1,6 +1,6 @@
 // The print stylesheet, written from the same design tokens as the OOXML, so DOCX and PDF follow one table: every
 // block has the DOCX's exact line pitch in pt, every vertical space the DOCX's, and the fonts no kerning (as Word).
-import { blockPitchPt, pitchPt, ruleGapPt, signatureSpacePt, TOKENS, textWidthMm, type BlockName } from '../tokens';
+import { blockPitchPt, MM_PER_PT, pitchPt, ruleGapPt, signatureSpacePt, TOKENS, textWidthMm, vpt, type BlockName } from '../tokens';
 
 function font(name: BlockName): string {
   const s = TOKENS.blocks[name];
@@ -51,7 +51,10 @@ export function printCss(): string {
     `table.ftr td.l{text-align:left;}`,
     `.nhanNoiNhan{${font('nhanNoiNhan')}} .noiNhan{${font('noiNhan')}}`,
     `.quyenHan{${font('quyenHan')}} .chucVuKhac{${font('chucVuKhac')}} .hoTen{${font('hoTen')}}`,
-    `.kySpace{height:${signatureSpacePt()}pt;}`,
+    `.kySpace{height:${signatureSpacePt()}pt;position:relative;}`,
+    // The signature-space mark covers its box exactly; absolutely placed, it moves nothing and is never painted.
+    `a.oKy{position:absolute;left:0;top:0;width:100%;height:100%;display:block;}`,
+    `.oKyPhuLuc{height:${vpt(TOKENS.signature.appendixSlotHeightMm / MM_PER_PT)}pt;position:relative;}`,
     `.ghiChuKy{${font('ghiChuKy')}}`,
     `.dongMau{${font('dongMau')}text-align:right;margin-bottom:6pt;}`,
     `table.doi td{width:50%;}`,

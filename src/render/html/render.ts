@@ -5,6 +5,7 @@ import Handlebars from 'handlebars';
 import { makeIssue } from '../../errors/catalogue';
 import { VanbanError } from '../../errors/issue';
 import { TEMPLATES_DIR } from '../../paths';
+import { markHref } from '../marks';
 import { printCss } from './css';
 
 const BLOCKS_DIR = path.join(TEMPLATES_DIR, '_blocks');
@@ -31,6 +32,8 @@ function environment(): Env {
   const hb = Handlebars.create();
   // Column widths are given as shares of the text width.
   hb.registerHelper('pct', (v: unknown) => `${(Number(v) * 100).toFixed(2)}%`);
+  // The mark of a signature space names its slots' fields (src/render/pdf/sig-fields.ts reads it back).
+  hb.registerHelper('oKyHref', (slots: { truong: string }[]) => markHref('ky', slots.map((s) => s.truong).join('+')));
   for (const f of fs.readdirSync(BLOCKS_DIR).filter((f) => f.endsWith('.hbs') && f !== 'layout.hbs')) {
     hb.registerPartial(f.slice(0, -4), fs.readFileSync(path.join(BLOCKS_DIR, f), 'utf8'));
   }

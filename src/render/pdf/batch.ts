@@ -1,14 +1,15 @@
 // Prints many documents in few Chromium prints: pieces joined with page breaks, split back at verified markers.
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString, PDFHexString } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
 import { makeIssue } from '../../errors/catalogue';
 import { VanbanError, type Issue } from '../../errors/issue';
 import type { PdfJob } from '../../pipeline/plan';
 import { wrapHtml } from '../html/render';
+import { markHref, takeMarks } from '../marks';
 import type { BrowserPool } from './browser';
 import { printRaw } from './print';
-import { finishFromPages, type PageRange } from './post';
+import { finishFromPages, type FinishedPdf, type PageRange } from './post';
 
-export type { PdfJob };
+export type { PdfJob, FinishedPdf };
 
 export interface PrintStats {
   prints: number;
@@ -22,53 +23,29 @@ export const newStats = (): PrintStats => ({ prints: 0, batched: 0, fallbacks: 0
 
 /**
  * Each piece carries a 1-pixel link at its very top and one at its very bottom. Links become PDF annotations on
- * the page where they are laid out, so the pages of every piece can be read off the printed file; an absolutely
- * positioned link takes no room, so the layout is the one of a piece printed alone. The host is reserved
- * (RFC 2606): nothing ever resolves it, and every request is refused anyway.
+ * the page where they are laid out, so the pages of every piece can be read off the printed file.
  */
-const MARK = 'https://vanban.invalid/piece/';
-
 function piece(i: number, body: string): string {
   const link = (kind: string, top: string) =>
-    `<a href="${MARK}${kind}${i}" style="position:absolute;left:0;top:${top};width:1px;height:1px;display:block"></a>`;
+    `<a href="${markHref('piece', `${kind}${i}`)}" style="position:absolute;left:0;top:${top};width:1px;height:1px;display:block"></a>`;
   return `<div style="break-before:page;position:relative">${link('s', '0')}${body}<div style="position:relative;height:0">${link('e', '-1px')}</div></div>`;
-}
-
-function markerOf(annot: PDFDict): string | undefined {
-  const action = annot.lookup(PDFName.of('A'));
-  if (!(action instanceof PDFDict)) return undefined;
-  const uri = action.lookup(PDFName.of('URI'));
-  const text = uri instanceof PDFString || uri instanceof PDFHexString ? uri.decodeText() : undefined;
-  return text?.startsWith(MARK) ? text.slice(MARK.length) : undefined;
 }
 
 /**
  * The page range of each of `n` pieces, or undefined unless every check holds: each piece has exactly one start and
  * one end mark, the first starts on page 1, each starts right after the previous ends, and the last ends on the
- * last page. The marks are removed from the pages.
+ * last page. The marks are removed from the pages; other marks (signature spaces) stay for each document.
  */
 export function locatePieces(doc: PDFDocument, n: number): [number, number][] | undefined {
   const starts = new Map<number, number[]>();
   const ends = new Map<number, number[]>();
-  doc.getPages().forEach((page, p) => {
-    const annots = page.node.lookup(PDFName.of('Annots'));
-    if (!(annots instanceof PDFArray)) return;
-    const kept: unknown[] = [];
-    for (let k = 0; k < annots.size(); k++) {
-      const a = annots.lookup(k);
-      const m = a instanceof PDFDict ? markerOf(a) : undefined;
-      const found = m && /^([se])(\d+)$/.exec(m);
-      if (!found) {
-        kept.push(annots.get(k));
-        continue;
-      }
-      const map = found[1] === 's' ? starts : ends;
-      const i = Number(found[2]);
-      map.set(i, [...(map.get(i) ?? []), p]);
-    }
-    if (kept.length) page.node.set(PDFName.of('Annots'), doc.context.obj(kept as never));
-    else page.node.delete(PDFName.of('Annots'));
-  });
+  for (const m of takeMarks(doc, 'piece')) {
+    const found = /^([se])(\d+)$/.exec(m.id);
+    if (!found) return undefined;
+    const map = found[1] === 's' ? starts : ends;
+    const i = Number(found[2]);
+    map.set(i, [...(map.get(i) ?? []), m.page]);
+  }
   const ranges: [number, number][] = [];
   let next = 0;
   for (let i = 0; i < n; i++) {
@@ -86,7 +63,7 @@ const failure = (err: unknown): Issue[] =>
   err instanceof VanbanError ? err.issues : [makeIssue('render.pdf_failed', { detail: err instanceof Error ? err.message : String(err) })];
 
 /** Prints one document part by part, each part once more after a browser failure. */
-async function printAlone(pool: BrowserPool, job: PdfJob, stats: PrintStats): Promise<Uint8Array | Issue[]> {
+async function printAlone(pool: BrowserPool, job: PdfJob, stats: PrintStats): Promise<FinishedPdf | Issue[]> {
   try {
     const ranges: PageRange[] = [];
     for (const body of job.parts) {
@@ -102,7 +79,7 @@ async function printAlone(pool: BrowserPool, job: PdfJob, stats: PrintStats): Pr
       const src = await PDFDocument.load(raw, { updateMetadata: false });
       ranges.push({ src, first: 0, count: src.getPageCount() });
     }
-    return await finishFromPages(ranges, job.meta);
+    return await finishFromPages(ranges, job.meta, job.slots, { pdfa: job.pdfa });
   } catch (err) {
     return failure(err);
   }
@@ -112,7 +89,7 @@ async function printAlone(pool: BrowserPool, job: PdfJob, stats: PrintStats): Pr
  * Finished PDFs (or the issues of a failure) for `jobs`, in order, from one print of all their parts when the
  * pieces can be located exactly; otherwise, or when the print fails, one print per document.
  */
-export async function printJobs(pool: BrowserPool, jobs: PdfJob[], stats: PrintStats = newStats()): Promise<(Uint8Array | Issue[])[]> {
+export async function printJobs(pool: BrowserPool, jobs: PdfJob[], stats: PrintStats = newStats()): Promise<(FinishedPdf | Issue[])[]> {
   const pieces = jobs.flatMap((job, j) => job.parts.map((body) => ({ j, body })));
   if (jobs.length < 2) return Promise.all(jobs.map((job) => printAlone(pool, job, stats)));
   let ranges: [number, number][] | undefined;
@@ -127,17 +104,17 @@ export async function printJobs(pool: BrowserPool, jobs: PdfJob[], stats: PrintS
     stats.retries++;
   }
   if (!ranges || !src) {
-    const out: (Uint8Array | Issue[])[] = [];
+    const out: (FinishedPdf | Issue[])[] = [];
     for (const job of jobs) out.push(await printAlone(pool, job, stats));
     return out;
   }
   stats.batched += jobs.length;
-  const out: (Uint8Array | Issue[])[] = [];
+  const out: (FinishedPdf | Issue[])[] = [];
   let k = 0;
   for (const job of jobs) {
     const own = job.parts.map(() => ranges[k++]!).map(([first, count]) => ({ src: src!, first, count }));
     try {
-      out.push(await finishFromPages(own, job.meta));
+      out.push(await finishFromPages(own, job.meta, job.slots, { pdfa: job.pdfa }));
     } catch (err) {
       out.push(failure(err));
     }

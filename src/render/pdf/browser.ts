@@ -59,6 +59,8 @@ export class BrowserPool {
     if (this.browser) this.kill();
     const executablePath = findChromium();
     if (!executablePath) throw new VanbanError([makeIssue('env.no_browser')]);
+    // Without a Times-compatible font Chromium prints pages with no text at all: refuse before printing anything.
+    if (!timesFontFile(false)) throw new VanbanError([makeIssue('env.no_font')]);
     this.userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vanban-chromium-'));
     this.browser = await puppeteer.launch({
       executablePath,

@@ -1,12 +1,17 @@
-// PDF post-processing with pdf-lib: page numbers from page 2 (top centre), metadata from the view model, fixed bytes.
+// PDF post-processing with pdf-lib: page numbers from page 2 (top centre), metadata from the view model, empty
+// signature fields, fixed bytes.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, PDFHexString, PDFName, PDFNull, PDFObjectCopier, PDFString, drawText, rgb, degrees, type PDFPage, type PDFRef } from 'pdf-lib';
+import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFObjectCopier, PDFString, drawText, rgb, degrees, type PDFPage, type PDFRef } from 'pdf-lib';
 import { makeIssue } from '../../errors/catalogue';
 import { VanbanError } from '../../errors/issue';
+import type { OKyVM } from '../../viewmodel/ky-so';
 import type { DocumentMeta } from '../../viewmodel/types';
 import { TOKENS } from '../tokens';
 import { timesFontFile } from './browser';
+import { copyOutputIntents, ghostscriptPdfA, setPdfAMetadata } from './pdfa';
+import { addSignatureFields, findSlots, signatureWidgets, type PlacedField } from './sig-fields';
 
 const PT_PER_MM = 72 / 25.4;
 
@@ -110,9 +115,24 @@ export interface PageRange {
   count: number;
 }
 
-/** Builds one finished document from page ranges of printed PDFs (one range per part, each numbered on its own). */
-export async function finishFromPages(ranges: PageRange[], meta: DocumentMeta): Promise<Uint8Array> {
-  const doc = await PDFDocument.create({ updateMetadata: false });
+/** A finished PDF and its empty signature fields. */
+export interface FinishedPdf {
+  pdf: Uint8Array;
+  pages: number;
+  fields: PlacedField[];
+}
+
+/**
+ * Builds one finished document from page ranges of printed PDFs (one range per part, each numbered on its own), with
+ * an empty signature field for each of `slots` where the print marked it. Nothing re-saves it once it is finished,
+ * since a signature is an incremental update that a rewrite would break (§3.1).
+ */
+export async function finishFromPages(ranges: PageRange[], meta: DocumentMeta, slots: readonly OKyVM[] = [], opts: { pdfa?: boolean } = {}): Promise<FinishedPdf> {
+  let doc = await PDFDocument.create({ updateMetadata: false });
+  let at = 0;
+  const printed = ranges.map((r) => ({ src: r.src, first: r.first, count: r.count, at: (at += r.count) - r.count }));
+  // The marks are taken off the print before its pages are copied, so nothing of them reaches the document.
+  const fields = findSlots(printed, slots);
   const spans: [number, number][] = [];
   for (const r of ranges) {
     const start = doc.getPageCount();
@@ -122,22 +142,60 @@ export async function finishFromPages(ranges: PageRange[], meta: DocumentMeta): 
   }
   for (const [first, count] of spans) await drawPageNumbers(doc, first, count);
   setMetadata(doc, meta);
-  return doc.save({ useObjectStreams: false });
+  if (opts.pdfa) {
+    // Converted before the fields are added: Ghostscript would drop them; nothing is converted after.
+    doc = await ghostscriptPdfA(await doc.save({ useObjectStreams: false }), meta);
+    setPdfAMetadata(doc, meta);
+  }
+  addSignatureFields(doc, fields);
+  return { pdf: await doc.save({ useObjectStreams: false, updateFieldAppearances: false }), pages: doc.getPageCount(), fields };
+}
+
+/** A field of a merged PDF: its own name there, and the document and field it comes from. */
+export interface MergedField extends PlacedField {
+  document: string;
+  ownField: string;
 }
 
 /**
  * Merges finished documents into one PDF with one bookmark per document, opening on the bookmarks; each document
- * keeps its own page numbers, as each is a document of its own in the dossier.
+ * keeps its own page numbers, as each is a document of its own in the dossier, and its empty signature fields,
+ * renamed `<document>_<field>` so that names stay unique in the file.
  */
-export async function mergeWithBookmarks(parts: { title: string; pdf: Uint8Array }[], meta: DocumentMeta): Promise<{ pdf: Uint8Array; pages: number[] }> {
+export async function mergeWithBookmarks(
+  parts: { title: string; pdf: Uint8Array; name?: string }[],
+  meta: DocumentMeta,
+  opts: { pdfa?: boolean } = {},
+): Promise<{ pdf: Uint8Array; pages: number[]; fields: MergedField[] }> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   const starts: number[] = [];
   const pages: number[] = [];
   for (const part of parts) {
     const src = await PDFDocument.load(part.pdf, { updateMetadata: false });
+    // A widget's /P would drag a second copy of its page along; it is set again on the merged page below.
+    for (const w of signatureWidgets(src)) w.dict.delete(PDFName.of('P'));
     starts.push(doc.getPageCount());
     pages.push(src.getPageCount());
     for (const p of await doc.copyPages(src, src.getPageIndices())) doc.addPage(p);
+    // PDF/A parts share Ghostscript's sRGB output intent; the merged file declares it once.
+    if (opts.pdfa && starts.length === 1) copyOutputIntents(src, doc);
+  }
+  const fields: MergedField[] = [];
+  const widgets = signatureWidgets(doc);
+  if (widgets.length) {
+    const acroForm = doc.catalog.getOrCreateAcroForm();
+    for (const w of widgets) {
+      let i = starts.length - 1;
+      while (i > 0 && starts[i]! > w.page) i--;
+      const document = parts[i]!.name ?? String(i + 1);
+      const field = `${document}_${w.name}`;
+      w.dict.set(PDFName.of('T'), PDFString.of(field));
+      w.dict.set(PDFName.of('P'), doc.getPage(w.page).ref);
+      acroForm.addField(w.ref);
+      const r = w.dict.lookup(PDFName.of('Rect'), PDFArray).asRectangle();
+      fields.push({ field, page: w.page, rect: [r.x, r.y, r.x + r.width, r.y + r.height], document, ownField: w.name });
+    }
+    acroForm.dict.set(PDFName.of('SigFlags'), PDFNumber.of(1));
   }
   const ctx = doc.context;
   const outlines = ctx.nextRef();
@@ -155,6 +213,12 @@ export async function mergeWithBookmarks(parts: { title: string; pdf: Uint8Array
   ctx.assign(outlines, ctx.obj({ Type: 'Outlines', First: items[0]!, Last: items[items.length - 1]!, Count: parts.length }));
   doc.catalog.set(PDFName.of('Outlines'), outlines);
   doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
-  setMetadata(doc, meta);
-  return { pdf: await doc.save({ useObjectStreams: false }), pages };
+  if (opts.pdfa) {
+    setPdfAMetadata(doc, meta);
+    const hash = crypto.createHash('sha256');
+    for (const part of parts) hash.update(part.pdf);
+    const id = PDFHexString.of(hash.digest('hex').slice(0, 32));
+    doc.context.trailerInfo.ID = doc.context.obj([id, id]);
+  } else setMetadata(doc, meta);
+  return { pdf: await doc.save({ useObjectStreams: false, updateFieldAppearances: false }), pages, fields };
 }

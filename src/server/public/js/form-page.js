@@ -6,7 +6,10 @@ const VALIDATE_DELAY_MS = 350;
 const PREVIEW_DELAY_MS = 1000;
 
 const formId = decodeURIComponent(location.pathname.split('/')[2] ?? '');
-const $ = (id) => document.getElementById(id);
+/** @param {string} id @returns {HTMLElement} */
+const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
+/** @param {string} id */
+const input = (id) => /** @type {HTMLInputElement} */ ($(id));
 const status = $('status');
 
 function announce(text) {
@@ -128,7 +131,7 @@ let previewCtl;
 let previewedVersion = -1;
 let previewUrl;
 function previewSoon() {
-  if (!$('auto-preview').checked) return;
+  if (!input('auto-preview').checked) return;
   clearTimeout(previewTimer);
   previewTimer = setTimeout(() => void previewNow(), PREVIEW_DELAY_MS);
 }
@@ -155,7 +158,7 @@ async function previewNow() {
     const blob = await res.blob();
     if (previewUrl) URL.revokeObjectURL(previewUrl);
     previewUrl = URL.createObjectURL(blob);
-    $('preview').src = previewUrl;
+    /** @type {HTMLIFrameElement} */ ($('preview')).src = previewUrl;
     previewedVersion = v;
     $('preview-state').textContent = v === version ? 'Bản xem trước đã cập nhật.' : 'Bản xem trước (đang có thay đổi mới).';
   } catch (err) {
@@ -165,7 +168,7 @@ async function previewNow() {
   }
 }
 $('auto-preview').addEventListener('change', () => {
-  if ($('auto-preview').checked) previewSoon();
+  if (input('auto-preview').checked) previewSoon();
 });
 
 // ---- downloads, import and export ------------------------------------------------------------------------------------
@@ -188,7 +191,7 @@ function fileNameOf(res, fallback) {
 }
 
 async function download(format) {
-  const button = $(`download-${format}`);
+  const button = /** @type {HTMLButtonElement} */ ($(`download-${format}`));
   button.disabled = true;
   try {
     await validateNow();
@@ -196,7 +199,7 @@ async function download(format) {
       form.showAll = true;
       form.applyIssues();
       announce(`Chưa tải được: còn ${issues.filter((i) => i.severity === 'error').length} lỗi. Xem danh sách lỗi.`);
-      $('summary-details').open = true;
+      /** @type {HTMLDetailsElement} */ ($('summary-details')).open = true;
       $('summary').focus();
       return;
     }
@@ -224,8 +227,8 @@ $('export-json').addEventListener('click', () => {
 
 $('import-json').addEventListener('click', () => $('import-file').click());
 $('import-file').addEventListener('change', async () => {
-  const file = $('import-file').files?.[0];
-  $('import-file').value = '';
+  const file = input('import-file').files?.[0];
+  input('import-file').value = '';
   if (!file) return;
   let data;
   try {

@@ -179,7 +179,7 @@ export class SchemaForm {
     if (focusId) {
       const el = document.getElementById(focusId);
       const target = el?.matches('input, select, textarea, button') ? el : el?.querySelector('input, select, textarea') ?? el?.querySelector('button');
-      target?.focus();
+      /** @type {HTMLElement | null | undefined} */ (target)?.focus();
     }
     this.onStructure();
   }

@@ -1,0 +1,77 @@
+// `vanban import <file> [--form ID] [--out FILE.json]`: a Word document, a text or Markdown file becomes the input of
+// its form, with what the recogniser could not place and what is still missing.
+import path from 'node:path';
+import { check, formatIssue, fromValue, knownFormIds, VanbanError, type Issue } from '../api';
+import { makeIssue } from '../errors/catalogue';
+import { atomicWrite } from '../output/write';
+import { ROOT } from '../paths';
+import { readParagraphs } from '../readers/files';
+import { recognise } from '../readers/recognise';
+import type { Io } from './main';
+
+const USAGE = `Cách dùng / Usage:
+  vanban import <tệp.docx|.txt|.md> [--form MẪU] [--out TỆP.json]
+    --form MẪU   loại văn bản nếu không tự nhận ra / the form, when the document does not say (ke-hoach, phat-dong)
+    --out TỆP    ghi vào tệp; mặc định in ra màn hình / write to a file; default: standard output
+
+Mã thoát / Exit codes: 0 đã nhận, hợp lệ / recognised and valid, 1 còn thiếu trường hoặc không đọc được tệp /
+fields still missing or the file cannot be read (the result is written when there is one), 2 sai cách gọi / usage`;
+
+/** Forms the recogniser builds: the campaign documents. */
+const FORMS = ['ke-hoach', 'phat-dong'];
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  let file: string | undefined;
+  let form: string | undefined;
+  let out: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = () => (a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i]);
+    if (a === '--help' || a === '-h') {
+      io.out(USAGE);
+      return 0;
+    } else if (a === '--form' || a.startsWith('--form=')) form = value();
+    else if (a === '--out' || a.startsWith('--out=')) out = value();
+    else if (a.startsWith('-')) return usage(io, `Tùy chọn không rõ / unknown option: ${a}`);
+    else if (file === undefined) file = a;
+    else return usage(io, `Thừa đối số / extra argument: ${a}`);
+  }
+  if (!file) return usage(io, 'Thiếu tệp cần nhập / no file given');
+  if (form !== undefined && !FORMS.includes(form)) return usage(io, `--form: ${form}; dùng / use: ${FORMS.join(', ')}`);
+  if (out !== undefined && !out.endsWith('.json')) return usage(io, '--out cần tên tệp .json / needs a .json file name');
+
+  let paragraphs: string[];
+  try {
+    paragraphs = readParagraphs(file);
+  } catch (err) {
+    if (!(err instanceof VanbanError)) throw err;
+    for (const i of err.issues) io.err(formatIssue(i));
+    return 1;
+  }
+  const r = recognise(paragraphs, { form });
+  if (!r.form || !knownFormIds().includes(r.form)) {
+    return usage(io, `Không nhận ra loại văn bản (không thấy dòng "KẾ HOẠCH" hay "PHÁT ĐỘNG"): dùng --form / the document type was not found: use --form (${FORMS.join(', ')})`);
+  }
+  const schema = path.join(ROOT, 'schemas', `${r.form}.schema.json`);
+  // The schema path is relative to where the input is written, so an editor finds it.
+  const input = { $schema: path.relative(out ? path.dirname(path.resolve(out)) : process.cwd(), schema).split(path.sep).join('/'), ...r.input };
+  const checked = await check(fromValue(input, file), { templates: 'none' });
+  const issues: Issue[] = [
+    ...r.unplaced.map((u) => makeIssue('import.unplaced', { index: u.index + 1, text: u.text.length > 80 ? `${u.text.slice(0, 77)}…` : u.text, whyVi: u.why.vi, whyEn: u.why.en }, { source: file })),
+    ...checked.messages,
+  ];
+  for (const i of issues) io.err(formatIssue(i));
+  const json = `${JSON.stringify(input, null, 2)}\n`;
+  if (out) {
+    atomicWrite(out, json);
+    io.err(`→ ${out} (${r.form})`);
+  } else {
+    io.out(json.trimEnd());
+  }
+  return checked.ok ? 0 : 1;
+}
+
+function usage(io: Io, why: string): number {
+  io.err(`${why}\n\n${USAGE}`);
+  return 2;
+}

@@ -1,0 +1,122 @@
+// The paragraphs of a document file, for the recogniser: plain text and Markdown line by line, a DOCX from its
+// word/document.xml (with the numbers Word's own lists print, as typed numbers would be). Hostile files refused.
+import fs from 'node:fs';
+import path from 'node:path';
+import PizZip from 'pizzip';
+import { makeIssue } from '../errors/catalogue';
+import { VanbanError } from '../errors/issue';
+import { DIEM_LETTERS, roman } from '../viewmodel/numbering';
+
+/** Larger files are not documents a clerk brings in. */
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** A DOCX whose text part inflates beyond this is refused (a zip bomb). */
+const MAX_XML_BYTES = 50 * 1024 * 1024;
+
+export const IMPORT_EXTENSIONS = ['.txt', '.md', '.docx'] as const;
+
+export function readParagraphs(file: string): string[] {
+  const ext = path.extname(file).toLowerCase();
+  const refuse = (reasonVi: string, reasonEn: string) => new VanbanError([makeIssue('import.unreadable', { file, reasonVi, reasonEn }, { source: file })]);
+  if (!(IMPORT_EXTENSIONS as readonly string[]).includes(ext)) throw refuse(`loại tệp ${ext || '(không có đuôi)'} không đọc được`, `${ext || 'a file without extension'} cannot be read`);
+  let size: number;
+  try {
+    size = fs.statSync(file).size;
+  } catch (err) {
+    throw refuse((err as Error).message, (err as Error).message);
+  }
+  if (size > MAX_FILE_BYTES) throw refuse(`tệp lớn ${Math.round(size / 1048576)} MB, quá ${MAX_FILE_BYTES / 1048576} MB`, `the file is ${Math.round(size / 1048576)} MB, over ${MAX_FILE_BYTES / 1048576} MB`);
+  const bytes = fs.readFileSync(file);
+  // Text typed in TCVN3 or VNI is converted (with a warning) when the recognised input is checked, as for any input.
+  if (ext !== '.docx') return bytes.toString('utf8').replace(/^\uFEFF/, '').normalize('NFC').split(/\r?\n/);
+  return docxParagraphs(bytes, refuse);
+}
+
+/** Paragraph texts of a DOCX body, a line break inside a paragraph starting a new one, Word's list labels prefixed. */
+function docxParagraphs(bytes: Buffer, refuse: (vi: string, en: string) => VanbanError): string[] {
+  let zip: PizZip;
+  try {
+    zip = new PizZip(bytes);
+  } catch {
+    throw refuse('không phải tệp DOCX (ZIP) hợp lệ', 'not a valid DOCX (ZIP) file');
+  }
+  const names = Object.keys(zip.files);
+  if (names.some((n) => /vbaProject\.bin$/i.test(n))) throw refuse('tệp có macro', 'the file holds macros');
+  const doc = zip.file('word/document.xml');
+  if (!doc) throw refuse('không có word/document.xml', 'it has no word/document.xml');
+  // Declared sizes come from the archive itself: read them before inflating anything.
+  const declared = (doc as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
+  if (declared > MAX_XML_BYTES) throw refuse('phần văn bản giải nén quá lớn', 'its text part inflates too large');
+  const rels = zip.file('word/_rels/document.xml.rels')?.asText() ?? '';
+  if (/TargetMode="External"/i.test(rels)) throw refuse('tệp trỏ tới tài nguyên bên ngoài', 'the file links to external resources');
+  const xml = doc.asText();
+  if (xml.length > MAX_XML_BYTES) throw refuse('phần văn bản giải nén quá lớn', 'its text part inflates too large');
+  const lists = listFormats(zip.file('word/numbering.xml')?.asText() ?? '');
+  const counters = new Map<string, number[]>();
+  const out: string[] = [];
+  for (const p of xml.match(/<w:p[ >][\s\S]*?<\/w:p>|<w:p\/>/g) ?? []) {
+    const text = (p.match(/<w:t(?: [^>]*)?>[^<]*<\/w:t>|<w:br\/>|<w:tab\/>/g) ?? [])
+      .map((t) => (t === '<w:br/>' ? '\n' : t === '<w:tab/>' ? '\t' : t.replace(/<[^>]+>/g, '')))
+      .join('')
+      .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+    // Word's own numbering: a paragraph in a list gets the label its level prints, counted per list and level.
+    const num = /<w:numPr>[\s\S]*?<w:ilvl w:val="(\d+)"\/>[\s\S]*?<w:numId w:val="(\d+)"\/>/.exec(p);
+    let labelText = '';
+    const levels = num ? lists.get(num[2]!) : undefined;
+    if (num && levels) {
+      const level = Number(num[1]);
+      const c = counters.get(num[2]!) ?? [];
+      c[level] = (c[level] ?? 0) + 1;
+      c.length = level + 1;
+      counters.set(num[2]!, c);
+      const lvl = levels[level];
+      if (lvl) labelText = `${lvl.text.replace(/%(\d)/g, (_m, k: string) => formatNumber(c[Number(k) - 1] ?? 1, levels[Number(k) - 1]?.fmt ?? 'decimal'))} `;
+    }
+    out.push(...`${labelText}${text}`.split('\n'));
+  }
+  return out.map((l) => l.normalize('NFC'));
+}
+
+interface ListLevel {
+  fmt: string;
+  text: string;
+}
+
+/** numId → the format and label text of each level, from word/numbering.xml. */
+function listFormats(xml: string): Map<string, ListLevel[]> {
+  const abstract = new Map<string, ListLevel[]>();
+  for (const a of xml.match(/<w:abstractNum [\s\S]*?<\/w:abstractNum>/g) ?? []) {
+    const id = /w:abstractNumId="(\d+)"/.exec(a)?.[1];
+    if (!id) continue;
+    const levels: ListLevel[] = [];
+    for (const l of a.match(/<w:lvl [\s\S]*?<\/w:lvl>/g) ?? []) {
+      const ilvl = Number(/w:ilvl="(\d+)"/.exec(l)?.[1] ?? 0);
+      const fmt = /<w:numFmt w:val="([^"]+)"/.exec(l)?.[1] ?? 'decimal';
+      const text = /<w:lvlText w:val="([^"]*)"/.exec(l)?.[1] ?? '';
+      levels[ilvl] = { fmt, text: fmt === 'bullet' ? '-' : text };
+    }
+    abstract.set(id, levels);
+  }
+  const out = new Map<string, ListLevel[]>();
+  for (const n of xml.match(/<w:num w:numId="\d+"[\s\S]*?<\/w:num>/g) ?? []) {
+    const id = /w:numId="(\d+)"/.exec(n)![1]!;
+    const a = /<w:abstractNumId w:val="(\d+)"\/>/.exec(n)?.[1];
+    const levels = a ? abstract.get(a) : undefined;
+    if (levels) out.set(id, levels);
+  }
+  return out;
+}
+
+function formatNumber(n: number, fmt: string): string {
+  switch (fmt) {
+    case 'upperRoman':
+      return roman(n);
+    case 'lowerRoman':
+      return roman(n).toLowerCase();
+    case 'lowerLetter':
+      return DIEM_LETTERS[(n - 1) % DIEM_LETTERS.length]!;
+    case 'upperLetter':
+      return DIEM_LETTERS[(n - 1) % DIEM_LETTERS.length]!.toUpperCase();
+    default:
+      return String(n);
+  }
+}

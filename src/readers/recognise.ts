@@ -1,0 +1,203 @@
+// The recogniser of administrative text: from a document's paragraphs it finds the parts NĐ 30 lays out (header,
+// số ký hiệu, date line, tên loại and trích yếu, căn cứ, the numbered body, Nơi nhận, signature) and builds the
+// input of a campaign form; typed numbers and bullets become structure, and what it cannot place is reported.
+import type { BlockIn } from '../schema/common';
+import { foldTone } from '../viewmodel/text';
+import { docChuKy, docDiaDanhNgay, docNhan, docNoiNhan, docSoKyHieu, type Nhan } from './regulated';
+
+export interface Unplaced {
+  /** 0-based index of the paragraph in the source. */
+  index: number;
+  text: string;
+  why: { vi: string; en: string };
+}
+
+export interface Recognised {
+  form?: string;
+  input: Record<string, unknown>;
+  unplaced: Unplaced[];
+}
+
+/** Tên loại lines and the forms they open (Phụ lục III). */
+const TEN_LOAI: Record<string, string> = { 'KE HOACH': 'ke-hoach', 'PHAT DONG': 'phat-dong' };
+
+const fold = (s: string) => foldTone(s).normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toUpperCase().replace(/[^A-Z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
+const isUpper = (s: string) => /\p{Lu}/u.test(s) && s === s.toLocaleUpperCase('vi-VN');
+const QUOC_HIEU = 'CONG HOA XA HOI CHU NGHIA VIET NAM';
+const TIEU_NGU = 'DOC LAP TU DO HANH PHUC';
+
+/** Cleans one line of text as a word processor or a text extraction leaves it: markdown marks, spaces, dashes. */
+export function cleanLine(s: string): string {
+  return s
+    .normalize('NFC')
+    .replace(/^\s{0,3}#{1,6}\s+/u, '')
+    .replace(/\*\*|__/g, '')
+    .replace(/^\*+|\*+$/g, '')
+    .replace(/\\([*_#])/g, '$1')
+    .replace(/[\u00A0\t ]+/gu, ' ')
+    .replace(/^([IVXLCDM]+)\.(?=\p{L})/u, '$1. ')
+    .replace(/^([-–+•])(?=\p{L})/u, '$1 ')
+    .replace(/^(\d+(?:\.\d+)*)\.(?=\p{Lu})/u, '$1. ')
+    .trim();
+}
+
+/** A paragraph's label, its rank in the body (mục, khoản, tiểu khoản, điểm), and its text. */
+function label(text: string): { nhan: Nhan; rank: number; text: string } | undefined {
+  const read = docNhan(text);
+  if (!read) return undefined;
+  const rank = { muc: 0, khoan: 1, tieuKhoan: 2, diem: 3, soThuTu: 4, gach: 5, cong: 6 }[read.nhan.kieu];
+  return { nhan: read.nhan, rank, text: read.text.trim() };
+}
+
+/** A heading reads as a title: short, no sentence inside, no full stop at its end. */
+const titleLike = (s: string) => s.length <= 160 && !/[.;]$/.test(s) && !/\. \p{Lu}/u.test(s);
+
+/**
+ * Recognises a document from its paragraphs (one string each, in order). `form` forces the form; otherwise the tên
+ * loại decides.
+ */
+export function recognise(paragraphs: readonly string[], opts: { form?: string } = {}): Recognised {
+  const lines = paragraphs.map((p, index) => ({ index, text: cleanLine(p) })).filter((l) => l.text);
+  const unplaced: Unplaced[] = [];
+  const input: Record<string, unknown> = {};
+  let i = 0;
+
+  // Header: the agency's lines (upper case) and the Quốc hiệu with its Tiêu ngữ, in the order text extraction gives them.
+  const agency: string[] = [];
+  let so: ReturnType<typeof docSoKyHieu>;
+  let date: ReturnType<typeof docDiaDanhNgay>;
+  let form = opts.form;
+  for (; i < lines.length; i++) {
+    const t = lines[i]!.text;
+    const f = fold(t);
+    if (f === QUOC_HIEU || f === TIEU_NGU) continue;
+    if (/^Số\s*:/u.test(t)) {
+      so = docSoKyHieu(t) ?? so;
+      continue;
+    }
+    const d = docDiaDanhNgay(t);
+    if (d) {
+      date = d;
+      continue;
+    }
+    if (TEN_LOAI[f]) {
+      form ??= TEN_LOAI[f];
+      i++;
+      break;
+    }
+    if (isUpper(t) && t.length <= 120) agency.push(t);
+    else unplaced.push({ index: lines[i]!.index, text: t, why: { vi: 'dòng ở phần đầu văn bản không nhận ra', en: 'a line of the header not recognised' } });
+  }
+  if (agency.length) {
+    // "ỦY BAN NHÂN DÂN" over "XÃ HÀNH MINH" is one name on two lines; otherwise the first line is the superior body.
+    const generic = /^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN)$/u.test(agency[0]!);
+    input.coQuan = agency.length === 1 ? { ten: agency[0] } : generic ? { ten: agency.slice(0, 2), ...(agency.length > 2 ? { chuQuan: agency.slice(2).join(' ') } : {}) } : { chuQuan: agency.slice(0, -1).join(' '), ten: agency[agency.length - 1] };
+    if (so?.kyHieu.length) (input.coQuan as Record<string, unknown>).vietTat = so.kyHieu.slice(1).join('-');
+  }
+  if (so?.so !== undefined) input.so = so.so;
+  if (date) {
+    input.diaDanh = date.diaDanh;
+    input.ngay = date.ngay;
+  }
+
+  // Trích yếu: the next line, and the one after when it continues the same phrase.
+  if (i < lines.length) {
+    const parts = [lines[i++]!.text];
+    while (i < lines.length && !label(lines[i]!.text) && !/^Căn cứ/u.test(lines[i]!.text) && titleLike(lines[i]!.text) && parts.join(' ').length + lines[i]!.text.length < 300 && !/[:.]$/.test(parts[parts.length - 1]!)) {
+      parts.push(lines[i++]!.text);
+    }
+    input.trichYeu = parts.join(' ').replace(/[.]$/, '');
+    const quoted = /[“"]([^”"]+)[”"]/u.exec(String(input.trichYeu));
+    const years = [...String(input.trichYeu).matchAll(/\b(19|20)\d{2}\b/g)].map((m) => Number(m[0]));
+    if (quoted) input.phongTrao = { ten: quoted[1]!, ...(years.length ? { tuNam: Math.min(...years), denNam: Math.max(...years) } : {}) };
+  }
+
+  // Căn cứ, then the body up to the Nơi nhận.
+  const canCu: string[] = [];
+  // A "Căn cứ …, … như sau:" that leads into the body is its opening paragraph, not a legal basis.
+  while (i < lines.length && /^Căn cứ/u.test(lines[i]!.text) && !/:$/.test(lines[i]!.text)) canCu.push(lines[i++]!.text.replace(/[;.]$/, ''));
+  if (canCu.length) input.canCu = canCu;
+
+  const bodyEnd = lines.findIndex((l, k) => k >= i && /^Nơi nhận\s*:?/u.test(l.text));
+  const body = lines.slice(i, bodyEnd < 0 ? undefined : bodyEnd);
+  const { moDau, noiDung, ketLuan } = recogniseBody(body.map((l) => l.text));
+  if (moDau.length) input.moDau = moDau;
+  input.noiDung = noiDung;
+  if (ketLuan.length) input.ketLuan = ketLuan;
+
+  // Nơi nhận lines start with "-"; the signature block is the upper-case lines and the name after them.
+  if (bodyEnd >= 0) {
+    const tail = lines.slice(bodyEnd);
+    const recipients = tail.filter((l, k) => k > 0 && /^[-–•]/u.test(l.text));
+    const read = docNoiNhan(recipients.map((l) => l.text));
+    input.noiNhan = read.noiNhan.filter((n) => n.ten.trim());
+    // A stray purpose on a line of its own ("- (để T/hiện)") belongs to no recipient.
+    read.noiNhan.forEach((n, k) => {
+      if (!n.ten.trim()) unplaced.push({ index: recipients[k]!.index, text: recipients[k]!.text, why: { vi: 'mục đích gửi không kèm nơi nhận', en: 'a purpose without a recipient' } });
+    });
+    if (read.luu) input.luu = read.luu;
+    const sign = tail.filter((l, k) => k > 0 && !/^[-–•]/u.test(l.text));
+    const k = docChuKy(sign.map((l) => l.text), { coChucVuKhac: sign.length >= 3 && !/^(TM|KT|TL|TUQ|Q)\./u.test(sign[sign.length - 2]!.text) && sign.filter((l) => isUpper(l.text)).length >= 3 });
+    if (k) input.nguoiKy = k;
+    else for (const l of sign) unplaced.push({ index: l.index, text: l.text, why: { vi: 'không đọc được khối chữ ký', en: 'the signature block could not be read' } });
+  }
+  return { ...(form ? { form } : {}), input: { ...(form ? { form } : {}), ...input }, unplaced };
+}
+
+/** The body's paragraphs as nested blocks: labels become levels, the paragraphs before the first heading the opening. */
+export function recogniseBody(texts: readonly string[]): { moDau: string[]; noiDung: BlockIn[]; ketLuan: string[] } {
+  type Open = { rank: number; block: { noiDung?: BlockIn[] } };
+  const noiDung: BlockIn[] = [];
+  const moDau: string[] = [];
+  const stack: Open[] = [];
+  let lastGach: { gach: string; cong?: string[] } | undefined;
+  const container = (): BlockIn[] => {
+    const top = stack[stack.length - 1];
+    if (!top) return noiDung;
+    top.block.noiDung ??= [];
+    return top.block.noiDung;
+  };
+  for (const t of texts) {
+    const l = label(t);
+    if (!l) {
+      if (noiDung.length === 0 && stack.length === 0) moDau.push(t);
+      else container().push(t);
+      lastGach = undefined;
+      continue;
+    }
+    if (l.nhan.kieu === 'gach') {
+      lastGach = { gach: l.text };
+      container().push(lastGach);
+      continue;
+    }
+    if (l.nhan.kieu === 'cong') {
+      if (lastGach) (lastGach.cong ??= []).push(l.text);
+      else container().push({ gach: l.text });
+      continue;
+    }
+    lastGach = undefined;
+    if (l.nhan.kieu === 'soThuTu') {
+      // "1) 2) 3)" items have no level of their own in the input yet: kept as typed.
+      container().push(t);
+      continue;
+    }
+    while (stack.length && stack[stack.length - 1]!.rank >= l.rank) stack.pop();
+    // NĐ 30 allows four levels: a fifth is kept as a paragraph, label and all.
+    if (stack.length >= 4) {
+      container().push(t);
+      continue;
+    }
+    const block = l.nhan.kieu === 'diem' ? { diem: l.text } : titleLike(l.text) ? { tieuDe: l.text } : { khoan: l.text };
+    container().push(block as BlockIn);
+    stack.push({ rank: l.rank, block: block as { noiDung?: BlockIn[] } });
+  }
+  // The closing paragraph ("Trên đây là …") stands after the last section, in the last open container.
+  const ketLuan: string[] = [];
+  const last = stack.length ? (stack[stack.length - 1]!.block.noiDung ?? []) : noiDung;
+  const close = last.length ? last[last.length - 1] : undefined;
+  if (typeof close === 'string' && /^(Trên đây|Trên cơ sở)/u.test(close)) {
+    last.pop();
+    ketLuan.push(close.replace(/\s*\.\/\.\s*$/u, '.'));
+  }
+  return { moDau, noiDung, ketLuan };
+}

@@ -1,0 +1,197 @@
+// `vanban import`: the seeds as text and as DOCX, every campaign example read back from its own DOCX, Word's own
+// list numbering, and hostile files refused with nothing written.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import PizZip from 'pizzip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BrowserPool, check, fromText, fromValue, render } from '../src/api';
+import { ROOT } from '../src/paths';
+import { readParagraphs } from '../src/readers/files';
+import { recognise } from '../src/readers/recognise';
+import { docxPart, docxText, EXAMPLES, pdfText, tmpDir, vanbanIn } from './helpers';
+import { needSeeds, needTool, SEEDS_DIR } from './needs';
+
+const dir = tmpDir('import');
+const words = (s: string) => s.normalize('NFC').toLocaleLowerCase('vi-VN').match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** Share of the reference's words found in the candidate in the same order (longest common subsequence). */
+function inOrder(reference: string[], candidate: string[]): number {
+  const prev = new Uint32Array(candidate.length + 1);
+  const cur = new Uint32Array(candidate.length + 1);
+  for (let i = 1; i <= reference.length; i++) {
+    for (let j = 1; j <= candidate.length; j++) cur[j] = reference[i - 1] === candidate[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, cur[j - 1]!);
+    prev.set(cur);
+  }
+  return reference.length ? prev[candidate.length]! / reference.length : 1;
+}
+
+/** The lines of a DOCX body as a reader sees them. */
+const docxLines = (file: string) =>
+  docxText(docxPart(file, 'word/document.xml').replace(/<w:p[ >]/g, '\n$&').replace(/<w:br\/>/g, '\n'))
+    .split('\n').map((l) => l.replace(/[\s\u00A0]+/gu, ' ').trim()).filter(Boolean);
+
+const CAMPAIGNS = EXAMPLES.filter((e) => /"form":\s*"(ke-hoach|phat-dong)"/.test(fs.readFileSync(path.join(ROOT, e), 'utf8')));
+
+describe('every campaign example read back from its own DOCX', () => {
+  it.each(CAMPAIGNS)('%s imports to an input that renders to the same text', async (example) => {
+    const stem = path.basename(example, '.json');
+    const file = await check(fromText(fs.readFileSync(path.join(ROOT, example), 'utf8'), example));
+    const [docx] = (await render(file, stem, { formats: ['docx'] })).filter((f) => f.file.endsWith('.docx'));
+    const original = path.join(dir, `${stem}.docx`);
+    fs.writeFileSync(original, docx!.data);
+    const json = path.join(dir, `${stem}.in.json`);
+    const r = vanbanIn(ROOT, ['import', original, '--out', json]);
+    expect(r.err).not.toContain('LỖI/ERROR');
+    expect(r.code).toBe(0);
+    const again = await check(fromText(fs.readFileSync(json, 'utf8'), json));
+    expect(again.ok).toBe(true);
+    const [docx2] = (await render(again, stem, { formats: ['docx'] })).filter((f) => f.file.endsWith('.docx'));
+    const copy = path.join(dir, `${stem}.again.docx`);
+    fs.writeFileSync(copy, docx2!.data);
+    expect(docxLines(copy)).toEqual(docxLines(original));
+  });
+});
+
+/** Header facts the seeds' text does not carry (the extraction lost the two-column header or the symbol). */
+const HEADER: Record<string, object> = {
+  'ke-hoach-hanh-minh-2024': { coQuan: { ten: ['ỦY BAN NHÂN DÂN', 'XÃ HÀNH MINH'], vietTat: 'UBND' } },
+  'ke-hoach-hoang-mai-2021': { coQuan: { chuQuan: 'UBND QUẬN HOÀNG MAI', ten: 'HỘI ĐỒNG THI ĐUA, KHEN THƯỞNG', vietTat: 'HĐTĐKT' } },
+  'phat-dong-huu-lung-2022': { coQuan: { ten: ['ỦY BAN NHÂN DÂN', 'HUYỆN HỮU LŨNG'], vietTat: 'UBND' } },
+};
+
+describe.runIf(needSeeds('the seed imports (test/import.test.ts)'))('the seed documents', () => {
+  const pool = new BrowserPool();
+  afterAll(() => pool.close());
+  const haveLibreOffice = needTool('soffice', 'the seed imports from DOCX made by LibreOffice (test/import.test.ts)');
+
+  const coverage = async (name: string, source: string) => {
+    const r = recognise(readParagraphs(source));
+    const file = await check(fromValue({ ...r.input, ...HEADER[name] }, source));
+    expect(file.messages.filter((m) => m.severity === 'error')).toEqual([]);
+    const out = await render(file, name, { formats: ['pdf'], pool });
+    const pdf = path.join(dir, `${name}-${path.extname(source).slice(1)}.pdf`);
+    fs.writeFileSync(pdf, out.find((o) => o.file.endsWith('.pdf'))!.data);
+    const seed = words(fs.readFileSync(path.join(SEEDS_DIR, `${name}.txt`), 'utf8').replace(/[*#]+/g, ' '));
+    return inOrder(seed, words(pdfText(pdf)));
+  };
+
+  it.each(Object.keys(HEADER))('%s as plain text renders with at least 97 per cent of its words in order', async (name) => {
+    expect(await coverage(name, path.join(SEEDS_DIR, `${name}.txt`))).toBeGreaterThanOrEqual(0.97);
+  });
+
+  it.runIf(haveLibreOffice).each(Object.keys(HEADER))('%s as a DOCX made by LibreOffice renders with at least 97 per cent of its words in order', async (name) => {
+    const txt = path.join(dir, `${name}.txt`);
+    fs.copyFileSync(path.join(SEEDS_DIR, `${name}.txt`), txt);
+    const profile = tmpDir('lo-import');
+    execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--infilter=Text (encoded):UTF8,LF,,,', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', dir, txt], { stdio: 'ignore', timeout: 240_000 });
+    expect(await coverage(name, path.join(dir, `${name}.docx`))).toBeGreaterThanOrEqual(0.97);
+  });
+});
+
+/** A DOCX built here: `body` is the inside of <w:body>; `extra` adds or replaces parts. */
+function makeDocx(file: string, body: string, extra: Record<string, string> = {}): string {
+  const zip = new PizZip();
+  zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
+  zip.file('word/document.xml', `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`);
+  for (const [name, content] of Object.entries(extra)) zip.file(name, content);
+  fs.writeFileSync(file, zip.generate({ type: 'nodebuffer', compression: 'DEFLATE' }));
+  return file;
+}
+const para = (text: string, num?: [number, number]) =>
+  `<w:p>${num ? `<w:pPr><w:numPr><w:ilvl w:val="${num[1]}"/><w:numId w:val="${num[0]}"/></w:numPr></w:pPr>` : ''}<w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+
+describe("Word's own list numbering", () => {
+  it('reads the labels Word prints (I., 1., a) and bullets) as the structure they stand for', () => {
+    const numbering = `<?xml version="1.0"?><w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+      <w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl><w:lvl w:ilvl="1"><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl><w:lvl w:ilvl="2"><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%3)"/></w:lvl></w:abstractNum>
+      <w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl></w:abstractNum>
+      <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num></w:numbering>`;
+    const file = makeDocx(path.join(dir, 'lists.docx'), [
+      para('KẾ HOẠCH'), para('Thi đua năm 2025'),
+      para('Mục đích, yêu cầu', [1, 0]), para('Mục đích', [1, 1]), para('Điểm một', [1, 2]), para('Ý gạch', [2, 0]),
+      para('Yêu cầu', [1, 1]), para('Nội dung thi đua', [1, 0]),
+    ].join(''), { 'word/numbering.xml': numbering });
+    const r = recognise(readParagraphs(file));
+    expect(r.input.noiDung).toEqual([
+      { tieuDe: 'Mục đích, yêu cầu', noiDung: [{ tieuDe: 'Mục đích', noiDung: [{ diem: 'Điểm một', noiDung: [{ gach: 'Ý gạch' }] }] }, { tieuDe: 'Yêu cầu' }] },
+      { tieuDe: 'Nội dung thi đua' },
+    ]);
+  });
+});
+
+describe('hostile or unreadable files are refused, and nothing is written', () => {
+  const refused = (file: string, reason: RegExp) => {
+    const out = path.join(dir, `${path.basename(file)}.json`);
+    const r = vanbanIn(ROOT, ['import', file, '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('[import.unreadable]');
+    expect(r.err).toMatch(reason);
+    expect(fs.existsSync(out)).toBe(false);
+  };
+
+  it('a zip bomb disguised as .docx', () => {
+    const zip = new PizZip();
+    zip.file('word/document.xml', `<w:document><w:body>${'<w:p/>'.repeat(12_000_000)}</w:body></w:document>`);
+    const file = path.join(dir, 'bomb.docx');
+    fs.writeFileSync(file, zip.generate({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    expect(fs.statSync(file).size).toBeLessThan(2 * 1024 * 1024);
+    refused(file, /inflates too large/);
+  });
+  it('a .docx with macros', () => refused(makeDocx(path.join(dir, 'macro.docx'), para('KẾ HOẠCH'), { 'word/vbaProject.bin': 'x' }), /macros/));
+  it('a .docx with external relationships', () =>
+    refused(makeDocx(path.join(dir, 'external.docx'), para('KẾ HOẠCH'), {
+      'word/_rels/document.xml.rels': '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="http://127.0.0.1:9/x.png" TargetMode="External"/></Relationships>',
+    }), /external/));
+  it('a malformed .docx', () => {
+    const file = path.join(dir, 'broken.docx');
+    fs.writeFileSync(file, 'PK\u0003\u0004 not really a zip');
+    refused(file, /not a valid DOCX/);
+  });
+  it('a 50 MB file', () => {
+    const file = path.join(dir, 'huge.txt');
+    fs.writeFileSync(file, Buffer.alloc(50 * 1024 * 1024, 0x61));
+    refused(file, /over 20 MB/);
+  });
+  it('a file of another kind', () => {
+    const file = path.join(dir, 'sheet.pdf');
+    fs.writeFileSync(file, '%PDF-1.4');
+    refused(file, /cannot be read/);
+  });
+});
+
+describe('the command line', () => {
+  it('exits 1 and still writes the result when fields are missing, naming each', () => {
+    const txt = path.join(dir, 'short.txt');
+    fs.writeFileSync(txt, 'KẾ HOẠCH\nThi đua “Đẩy mạnh cải cách hành chính” năm 2025\nI. Mục đích\n- Ý thứ nhất.\n');
+    const out = path.join(dir, 'short.json');
+    const r = vanbanIn(ROOT, ['import', txt, '--out', out]);
+    expect(r.code).toBe(1);
+    for (const p of ['$.coQuan', '$.diaDanh', '$.ngay', '$.noiNhan', '$.nguoiKy']) expect(r.err).toContain(`[schema.required] ${txt} ${p}`);
+    const input = JSON.parse(fs.readFileSync(out, 'utf8'));
+    expect(input).toMatchObject({ form: 'ke-hoach', trichYeu: 'Thi đua “Đẩy mạnh cải cách hành chính” năm 2025', phongTrao: { ten: 'Đẩy mạnh cải cách hành chính', tuNam: 2025, denNam: 2025 } });
+    expect(input.noiDung).toEqual([{ tieuDe: 'Mục đích', noiDung: [{ gach: 'Ý thứ nhất.' }] }]);
+    expect(fs.existsSync(path.resolve(path.dirname(out), input.$schema))).toBe(true);
+  });
+  it('reports a line it cannot place with its paragraph number, and leaves it out', () => {
+    const txt = path.join(dir, 'stray.txt');
+    fs.writeFileSync(txt, 'KẾ HOẠCH\nThi đua năm 2025\nI. Mục đích\n- Ý thứ nhất.\nNơi nhận:\n- Sở Nội vụ;\n- (để T/hiện)\n- Lưu: VT.\nCHỦ TỊCH\nNguyễn Văn A\n');
+    const out = path.join(dir, 'stray.json');
+    const r = vanbanIn(ROOT, ['import', txt, '--out', out]);
+    expect(r.err).toContain(`[import.unplaced] ${txt}`);
+    expect(r.err).toContain('Paragraph 7 could not be placed (a purpose without a recipient): "- (để T/hiện)"');
+    const input = JSON.parse(fs.readFileSync(out, 'utf8'));
+    expect(input.noiNhan).toEqual([{ ten: 'Sở Nội vụ' }]);
+    expect(input.nguoiKy).toEqual({ chucVu: 'Chủ tịch', hoTen: 'Nguyễn Văn A' });
+  });
+
+  it('exits 2 on usage errors: no file, an unknown option, a document whose type it cannot tell', () => {
+    expect(vanbanIn(ROOT, ['import']).code).toBe(2);
+    expect(vanbanIn(ROOT, ['import', 'x.txt', '--nope']).code).toBe(2);
+    const txt = path.join(dir, 'letter.txt');
+    fs.writeFileSync(txt, 'Kính gửi anh chị\nNội dung thư.\n');
+    const r = vanbanIn(ROOT, ['import', txt]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--form');
+  });
+});
