@@ -89,14 +89,16 @@ describe.each(DOCS)('%s', (stem) => {
     it('sets the regulated blocks in the sizes and styles of PL I (§1.4)', () => {
       const xml = docxPart(docx(), 'word/document.xml');
       const v = vm();
-      // The first run of that text, or the last: a signature line may read as a header line ("THI ĐUA - KHEN THƯỞNG").
+      // The first run of that text after `from`, or the last: a signature line may read as a header line ("THI ĐUA -
+      // KHEN THƯỞNG"), and a line of the issuing body as one of its superior ("XÃ GIA TÂN" under both).
+      let from = 0;
       const runOf = (text: string, last = false) => {
         const esc = text.replace(/&/g, '&amp;').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
         const all = [...xml.matchAll(new RegExp(`<w:r><w:rPr>((?:(?!</w:rPr>).)*)</w:rPr><w:t xml:space="preserve">${esc}</w:t></w:r>`, 'g'))];
-        const m = last ? all[all.length - 1] : all[0];
+        const m = last ? all[all.length - 1] : all.find((x) => x.index >= from);
         expect(m, `run "${text}"`).toBeDefined();
         const rPr = m![1]!;
-        return { size: Number(/<w:sz w:val="(\d+)"/.exec(rPr)![1]) / 2, bold: rPr.includes('<w:b/>'), italic: rPr.includes('<w:i/>'), font: /w:ascii="([^"]+)"/.exec(rPr)![1] };
+        return { at: m!.index + m![0].length, size: Number(/<w:sz w:val="(\d+)"/.exec(rPr)![1]) / 2, bold: rPr.includes('<w:b/>'), italic: rPr.includes('<w:i/>'), font: /w:ascii="([^"]+)"/.exec(rPr)![1] };
       };
       const expectStyle = (text: string, lo: number, hi: number, bold: boolean, italic: boolean, last = false) => {
         const r = runOf(text, last);
@@ -105,11 +107,14 @@ describe.each(DOCS)('%s', (stem) => {
         expect(r.bold, `${text} bold`).toBe(bold);
         expect(r.italic, `${text} italic`).toBe(italic);
         expect(r.font).toBe('Times New Roman');
+        return r.at;
       };
       expectStyle('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 12, 13, true, false);
       expectStyle('Độc lập - Tự do - Hạnh phúc', 13, 14, true, false);
-      for (const l of v.header.chuQuan) expectStyle(l, 12, 13, false, false);
-      for (const l of v.header.banHanh) expectStyle(l, 12, 13, true, false);
+      // The agency's lines in their order: each one's own run, after the line above it.
+      for (const l of v.header.chuQuan) from = expectStyle(l, 12, 13, false, false);
+      for (const l of v.header.banHanh) from = expectStyle(l, 12, 13, true, false);
+      from = 0;
       if (v.header.soKyHieu) expectStyle(v.header.soKyHieu, 13, 13, false, false);
       if (v.header.diaDanhNgay) expectStyle(v.header.diaDanhNgay, 13, 14, false, true);
       expectStyle(v.tenLoai, 13, 14, true, false);
