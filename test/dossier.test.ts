@@ -208,7 +208,8 @@ describe('the three forms on their own', () => {
     expect(vm.header.soKyHieu).toBe('Số: 02/BB-HĐTĐKT');
     expect(vm.chuKyDoi!.trai).toMatchObject({ tieuDe: ['THƯ KÝ'], hoTen: 'Trần Thị Bích' });
     expect(vm.chuKyDoi!.phai).toMatchObject({ tieuDe: ['CHỦ TỌA'], hoTen: 'Nguyễn Văn An' });
-    expect(vm.phan![0]!.bang!.dong.map((r) => r.o[6])).toEqual(['Đạt (≥ 80%)', 'Không đạt (cần ≥ 80%)']);
+    // The words inside parentheses are bound by no-break spaces, so a narrow column never splits "(≥ 80%)".
+    expect(vm.phan![0]!.bang!.dong.map((r) => r.o[6])).toEqual(['Đạt (≥\u00A080%)', 'Không đạt (cần\u00A0≥\u00A080%)']);
     expect(vm.noiNhan.dong).toEqual(['- Lưu: VT, Hồ sơ.']);
     expect(JSON.stringify(vm.phan)).toContain('Cuộc họp kết thúc vào 15 giờ 30, ngày 05 tháng 12 năm 2025./.');
   });

@@ -25,10 +25,10 @@ export function docxPart(file: string, part: string): string {
   return f.asText();
 }
 
-/** Visible text of a WordprocessingML part, paragraphs separated by newlines. */
+/** Visible text of a WordprocessingML part, paragraphs and line breaks separated by newlines. */
 export function docxText(xml: string): string {
   return xml
-    .replace(/<w:p[ >][\s\S]*?<\/w:p>/g, (p) => `${[...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')}\n`)
+    .replace(/<w:p[ >][\s\S]*?<\/w:p>/g, (p) => `${[...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:br\/>/g)].map((m) => m[1] ?? '\n').join('')}\n`)
     .replace(/<[^>]+>/g, '')
     .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 }

@@ -39,7 +39,8 @@ describe('vanban new-form', () => {
     expect(rendered.code).toBe(0);
     const xml = docxText(docxPart(path.join(out, 'giay-moi-hop.docx'), 'word/document.xml'));
     expect(xml).toContain('KẾ HOẠCH');
-    expect(xml).toContain(example.trichYeu.slice(0, 40));
+    // The trích yếu stands on the lines the layout broke it into.
+    expect(xml.replace(/\s+/g, ' ')).toContain(example.trichYeu.slice(0, 40));
     expect(xml).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     const pdf = pdfText(path.join(out, 'giay-moi-hop.pdf'));
     expect(pdf).toContain('KẾ HOẠCH');

@@ -9,6 +9,7 @@ import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { VanbanError } from '../src/errors/issue';
 import { ROOT } from '../src/paths';
 import { runBatch } from '../src/pipeline/run';
+import { signatureSpacePt } from '../src/layout/tokens';
 import { markHref } from '../src/render/marks';
 import { findSlots, slotRect, type Rect } from '../src/render/pdf/sig-fields';
 import type { SignaturesSidecar } from '../src/render/pdf/sidecar';
@@ -135,6 +136,7 @@ describe.each(PDFS.map((p) => path.relative(out, p)))('%s', (rel) => {
 
   it('places each signature between the lines printed above and below it, on the page of the signer’s name', () => {
     const s = sidecar();
+    const vm = JSON.parse(fs.readFileSync(file.replace(/\.pdf$/, '.view-model.json'), 'utf8'));
     const height = 841.89;
     for (const slot of s.slots.filter((x) => x.o === '7c')) {
       const [x1, y1, x2, y2] = slot.rect;
@@ -149,9 +151,14 @@ describe.each(PDFS.map((p) => path.relative(out, p)))('%s', (rel) => {
       }
       if (slot.signer) expect(linesOf(file, slot.page, slot.signer).some(overlaps), `${slot.signer} on page ${slot.page}`).toBe(true);
       // Centred between 7a and 7b, as wide as the tokens say, as tall as the space the layout leaves (Chromium
-      // places boxes on whole CSS pixels: 0.75 pt).
+      // places boxes on whole CSS pixels: 0.75 pt): 24 mm under one signer; in a two-signature footer at least that,
+      // the side with fewer caption lines getting more so that the two names stand on one line.
       expect(x2 - x1).toBeCloseTo(50 * PT, 1);
-      expect(Math.abs(y2 - y1 - 24 * PT)).toBeLessThanOrEqual(0.75);
+      const side = /_(Trai|Phai)$/.exec(slot.field)?.[1];
+      const spacePt: number = side ? vm.chuKyDoi[side === 'Trai' ? 'trai' : 'phai'].khoangKyPt : signatureSpacePt();
+      expect(spacePt).toBeGreaterThanOrEqual(signatureSpacePt());
+      expect(Math.abs(y2 - y1 - spacePt)).toBeLessThanOrEqual(0.75);
+      expect(Math.abs(signatureSpacePt() - 24 * PT)).toBeLessThanOrEqual(0.75);
     }
   });
 

@@ -44,9 +44,9 @@ const settingsSchema = z.looseObject({
 export function emptyViewModel(form: string): DocumentVM {
   return {
     form,
-    header: { chuQuan: [], banHanh: [], quocHieu: '', tieuNgu: '', soKyHieu: '', diaDanhNgay: '' },
-    tenLoai: '', trichYeu: '', kinhGui: [], canCu: [], moDau: [], noiDung: [], ketLuan: [],
-    noiNhan: { nhan: '', dong: [] }, chuKy: { quyenHan: [], chucVuKhac: '', hoTen: '', oKy: [] },
+    header: { chuQuan: [], banHanh: [], quocHieu: '', tieuNgu: '', soKyHieu: '', diaDanhNgay: '', doRongTraiMm: 0, doRongPhaiMm: 0, doRongSoMm: 0, doRongNgayMm: 0, gachCoQuanMm: 0, gachTieuNguMm: 0 },
+    tenLoai: '', trichYeu: '', trichYeuDong: [], gachTrichYeuMm: 0, kinhGui: [], canCu: [], moDau: [], noiDung: [], ketLuan: [],
+    noiNhan: { nhan: '', dong: [] }, chuKy: { quyenHan: [], chucVuKhac: [], hoTen: '', oKy: [] },
     meta: { title: '', author: '', subject: '', keywords: [], language: 'vi-VN', creationDate: '2020-01-01T00:00:00+07:00' },
   };
 }

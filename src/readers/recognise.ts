@@ -2,6 +2,7 @@
 // số ký hiệu, date line, tên loại and trích yếu, căn cứ, the numbered body, Nơi nhận, signature) and builds the
 // input of a campaign form; typed numbers and bullets become structure, and what it cannot place is reported.
 import type { BlockIn } from '../schema/common';
+import { header } from '../viewmodel/header';
 import { foldTone } from '../viewmodel/text';
 import { docChuKy, docDiaDanhNgay, docNhan, docNoiNhan, docSoKyHieu, type Nhan } from './regulated';
 
@@ -66,6 +67,8 @@ export function recognise(paragraphs: readonly string[], opts: { form?: string }
   const agency: string[] = [];
   let so: ReturnType<typeof docSoKyHieu>;
   let date: ReturnType<typeof docDiaDanhNgay>;
+  let soLine = '';
+  let dateLine = '';
   let form = opts.form;
   for (; i < lines.length; i++) {
     const t = lines[i]!.text;
@@ -73,11 +76,13 @@ export function recognise(paragraphs: readonly string[], opts: { form?: string }
     if (f === QUOC_HIEU || f === TIEU_NGU) continue;
     if (/^Số\s*:/u.test(t)) {
       so = docSoKyHieu(t) ?? so;
+      soLine = t;
       continue;
     }
     const d = docDiaDanhNgay(t);
     if (d) {
       date = d;
+      dateLine = t;
       continue;
     }
     if (TEN_LOAI[f]) {
@@ -91,7 +96,8 @@ export function recognise(paragraphs: readonly string[], opts: { form?: string }
   if (agency.length) {
     // "ỦY BAN NHÂN DÂN" over "XÃ HÀNH MINH" is one name on two lines; otherwise the first line is the superior body.
     const generic = /^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN)$/u.test(agency[0]!);
-    input.coQuan = agency.length === 1 ? { ten: agency[0] } : generic ? { ten: agency.slice(0, 2), ...(agency.length > 2 ? { chuQuan: agency.slice(2).join(' ') } : {}) } : { chuQuan: agency.slice(0, -1).join(' '), ten: agency[agency.length - 1] };
+    const usual = agency.length === 1 ? { ten: agency[0]! } : generic ? { ten: agency.slice(0, 2), ...(agency.length > 2 ? { chuQuan: agency.slice(2).join(' ') } : {}) } : { chuQuan: agency.slice(0, -1).join(' '), ten: agency[agency.length - 1]! };
+    input.coQuan = coQuanAsLaidOut(agency, usual, soLine, dateLine);
     if (so?.kyHieu.length) (input.coQuan as Record<string, unknown>).vietTat = so.kyHieu.slice(1).join('-');
   }
   if (so?.so !== undefined) input.so = so.so;
@@ -137,11 +143,40 @@ export function recognise(paragraphs: readonly string[], opts: { form?: string }
     });
     if (read.luu) input.luu = read.luu;
     const sign = tail.filter((l, k) => k > 0 && !/^[-–•]/u.test(l.text));
-    const k = docChuKy(sign.map((l) => l.text), { coChucVuKhac: sign.length >= 3 && !/^(TM|KT|TL|TUQ|Q)\./u.test(sign[sign.length - 2]!.text) && sign.filter((l) => isUpper(l.text)).length >= 3 });
+    // The space left for signing is an empty paragraph: what stands between it and the name is ô 7b, on as many lines
+    // as it takes. Without one such space, ô 7b is the one upper-case line above the name that opens no title.
+    const gaps = sign.flatMap((l, k) => (k > 0 && l.index > sign[k - 1]!.index + 1 ? [k] : []));
+    const below = gaps.length === 1 ? sign.slice(gaps[0]!, -1) : undefined;
+    const dong7b = below && below.every((l) => isUpper(l.text)) ? below.length : undefined;
+    const k = docChuKy(sign.map((l) => l.text), {
+      dong7b,
+      coChucVuKhac: sign.length >= 3 && !/^(TM|KT|TL|TUQ|Q)\./u.test(sign[sign.length - 2]!.text) && sign.filter((l) => isUpper(l.text)).length >= 3,
+    });
     if (k) input.nguoiKy = k;
     else for (const l of sign) unplaced.push({ index: l.index, text: l.text, why: { vi: 'không đọc được khối chữ ký', en: 'the signature block could not be read' } });
   }
   return { ...(form ? { form } : {}), input: { ...(form ? { form } : {}), ...input }, unplaced };
+}
+
+type CoQuanDoc = { chuQuan?: string | string[]; ten: string | string[] };
+
+/**
+ * The agency as read from its header lines. The layout breaks a long name to the agency column, so the usual reading
+ * (the last line the issuing body, the lines above its superior) is kept only when the header laid out from it prints
+ * these lines; otherwise the first split of the lines into superior and issuing body, each one name, that does.
+ */
+function coQuanAsLaidOut(agency: readonly string[], usual: CoQuanDoc, soLine: string, dateLine: string): CoQuanDoc {
+  const prints = (c: CoQuanDoc) => {
+    const h = header(c, soLine, dateLine);
+    return [...h.chuQuan, ...h.banHanh].join('\n') === agency.join('\n');
+  };
+  if (prints(usual)) return usual;
+  // A superior body first, as the usual reading has one; the whole as one name last.
+  for (const k of [...Array.from({ length: agency.length - 1 }, (_, i) => i + 1), 0]) {
+    const split: CoQuanDoc = { ...(k ? { chuQuan: agency.slice(0, k).join(' ') } : {}), ten: agency.slice(k).join(' ') };
+    if (prints(split)) return split;
+  }
+  return usual;
 }
 
 /** The body's paragraphs as nested blocks: labels become levels, the paragraphs before the first heading the opening. */
@@ -151,6 +186,8 @@ export function recogniseBody(texts: readonly string[]): { moDau: string[]; noiD
   const moDau: string[] = [];
   const stack: Open[] = [];
   let lastGach: { gach: string; cong?: string[] } | undefined;
+  // An upper-case heading of the first level that the layout broke over lines: its further lines follow it unlabelled.
+  let openMuc: { tieuDe: string; noiDung?: BlockIn[] } | undefined;
   const container = (): BlockIn[] => {
     const top = stack[stack.length - 1];
     if (!top) return noiDung;
@@ -159,6 +196,11 @@ export function recogniseBody(texts: readonly string[]): { moDau: string[]; noiD
   };
   for (const t of texts) {
     const l = label(t);
+    if (!l && openMuc && !openMuc.noiDung && isUpper(t) && titleLike(`${openMuc.tieuDe} ${t}`)) {
+      openMuc.tieuDe = `${openMuc.tieuDe} ${t}`;
+      continue;
+    }
+    openMuc = undefined;
     if (!l) {
       if (noiDung.length === 0 && stack.length === 0) moDau.push(t);
       else container().push(t);
@@ -190,6 +232,7 @@ export function recogniseBody(texts: readonly string[]): { moDau: string[]; noiD
     const block = l.nhan.kieu === 'diem' ? { diem: l.text } : titleLike(l.text) ? { tieuDe: l.text } : { khoan: l.text };
     container().push(block as BlockIn);
     stack.push({ rank: l.rank, block: block as { noiDung?: BlockIn[] } });
+    if (l.rank === 0 && 'tieuDe' in block && isUpper(l.text)) openMuc = block as { tieuDe: string };
   }
   // The closing paragraph ("Trên đây là …") stands after the last section, in the last open container.
   const ketLuan: string[] = [];

@@ -1,6 +1,9 @@
 // Readers of the regulated strings, the inverse of the formatters in src/viewmodel/: a date line, "Số: …/…",
 // heading labels, the Nơi nhận list and the signature lines read back into the input fields that print them.
-import type { HinhThucKy, NguoiKyIn } from '../viewmodel/chu-ky';
+import { breakBalanced } from '../layout/break-lines';
+import { style } from '../layout/tokens';
+import type { Dong, HinhThucKy, NguoiKyIn } from '../viewmodel/chu-ky';
+import { signatureColumnMm } from '../viewmodel/finish-layout';
 import { daysInMonth } from '../viewmodel/dates';
 import type { LuuIn, NoiNhanIn } from '../viewmodel/noi-nhan';
 import { DIEM_LETTERS } from '../viewmodel/numbering';
@@ -129,28 +132,66 @@ export function chuThuong(s: string): string {
   return lower.charAt(0).toLocaleUpperCase('vi-VN') + lower.slice(1);
 }
 
+/** Whether the layout sets a title read as one string on exactly these lines (else the lines are a clerk's own). */
+function laidOutAs(lines: readonly string[], block: 'quyenHan' | 'chucVuKhac'): boolean {
+  if (lines.length < 2) return true;
+  const broken = breakBalanced(lines.join(' '), { widthsMm: [signatureColumnMm()], style: style(block) }).lines;
+  return broken.length === lines.length && broken.every((l, i) => l === lines[i]);
+}
+
+/** A title from its printed lines: one string when the layout breaks it so, else the list of its lines. */
+function title(lines: readonly string[], block: 'quyenHan' | 'chucVuKhac'): Dong {
+  return lines.length === 1 || laidOutAs(lines, block) ? chuThuong(lines.join(' ')) : lines.map(chuThuong);
+}
+
 /**
  * The signature block's lines, top to bottom without the space left for the signature (§1.7): "TM. …", "KT. …" (or
- * TL., TUQ., Q.), the signer's position, an other position (ô 7b) when `coChucVuKhac`, and the name last.
+ * TL., TUQ., Q.), the signer's position, the other position (ô 7b) and the name last. A title may stand on several
+ * lines, as the layout breaks it to the signature column: `dong7b` says how many lines ô 7b has (the lines between
+ * the space and the name), else `coChucVuKhac` says it has one. The lines of 7a are shared between its titles as the
+ * layout would have broken each one, the signer's position on as few lines as can be.
  */
-export function docChuKy(lines: readonly string[], opts: { coChucVuKhac?: boolean } = {}): NguoiKyIn | undefined {
+export function docChuKy(lines: readonly string[], opts: { coChucVuKhac?: boolean; dong7b?: number } = {}): NguoiKyIn | undefined {
   const ls = lines.map((l) => l.normalize('NFC').trim()).filter(Boolean);
   const hoTen = ls.pop();
   if (!hoTen) return undefined;
   const k: NguoiKyIn = { hoTen };
-  if (opts.coChucVuKhac && ls.length) k.chucVuKhac = chuThuong(ls.pop()!);
-  let i = 0;
-  const tm = /^TM\.\s*(.+)$/u.exec(ls[i] ?? '');
-  if (tm) {
-    k.thayMat = chuThuong(tm[1]!);
-    i++;
+  const n7b = Math.min(opts.dong7b ?? (opts.coChucVuKhac ? 1 : 0), ls.length);
+  if (n7b) k.chucVuKhac = title(ls.splice(ls.length - n7b), 'chucVuKhac');
+  if (ls.length === 0) return k;
+  // Where each title of 7a starts: "TM." at the top, a signing form after it; the signer's position is what is left.
+  const tm = /^TM\.\s*(.+)$/u.test(ls[0]!) ? 0 : -1;
+  const formAt = ls.findIndex((l, i) => i > tm && HINH_THUC.some((h) => l.startsWith(`${h} `)));
+  if (ls.some((l, i) => i > 0 && i !== formAt && /^TM\.\s/u.test(l))) return undefined;
+  if (ls.some((l, i) => i > formAt && formAt >= 0 && HINH_THUC.some((h) => l.startsWith(`${h} `)))) return undefined;
+  const form = formAt >= 0 ? HINH_THUC.find((h) => ls[formAt]!.startsWith(`${h} `))! : undefined;
+  if (tm < 0 && formAt > 0) return undefined;
+  const lastMark = formAt >= 0 ? formAt : tm;
+  if (lastMark < 0) {
+    k.chucVu = title(ls, 'quyenHan');
+    return k;
   }
-  const form = HINH_THUC.find((h) => (ls[i] ?? '').startsWith(`${h} `));
+  // The lines after the last title's first line: its own further lines, then the signer's position (none after Q.).
+  const after = ls.length - lastMark - 1;
+  const natural = (c: number) => {
+    const end = ls.length - c;
+    const groups = [...(tm === 0 && formAt > 0 ? [ls.slice(0, formAt)] : []), ls.slice(lastMark, end), ...(c ? [ls.slice(end)] : [])];
+    return groups.every((g) => laidOutAs(g, 'quyenHan'));
+  };
+  const candidates = form === 'Q.' ? [0] : after === 0 ? [0] : Array.from({ length: after }, (_, i) => i + 1);
+  const c = candidates.find(natural) ?? candidates[0]!;
+  const end = ls.length - c;
+  if (tm === 0) k.thayMat = stripPrefix('TM.', title(ls.slice(0, formAt > 0 ? formAt : end), 'quyenHan'));
   if (form) {
     k.hinhThuc = form;
-    k.thuTruong = chuThuong(ls[i]!.slice(form.length + 1).trim());
-    i++;
+    k.thuTruong = stripPrefix(form, title(ls.slice(formAt, end), 'quyenHan'));
   }
-  if (ls[i] !== undefined) k.chucVu = chuThuong(ls[i++]!);
-  return i === ls.length ? k : undefined;
+  if (c) k.chucVu = title(ls.slice(end), 'quyenHan');
+  return k;
+}
+
+/** A title read with its prefix ("TM. Ủy ban nhân dân") without it, in the case the input holds. */
+function stripPrefix(prefix: string, v: Dong): Dong {
+  const strip = (l: string) => chuThuong(l.slice(prefix.length).trim());
+  return Array.isArray(v) ? [strip(v[0]!), ...v.slice(1)] : strip(v);
 }

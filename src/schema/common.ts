@@ -68,13 +68,17 @@ export const luuSchema = label(
   'Lưu', 'File copy',
 );
 
+/** A title as one string, which vanban breaks to its column, or as the lines a clerk wants (at most three). */
+const lineOrLines = (vi: string, en: string, line: { vi: string; en: string }, help: { vi: string; en: string }) =>
+  label(z.union([text(vi, en, undefined, 200), z.array(text(line.vi, line.en, undefined, 200)).min(1).max(3)]), vi, en, help);
+
 export const nguoiKySchema = label(
   z.strictObject({
-    thayMat: text('Thay mặt (TM.) tập thể', 'On behalf of (TM.)', { vi: 'Tên tập thể lãnh đạo, ví dụ "Ủy ban nhân dân".', en: 'The collective body, e.g. "Ủy ban nhân dân".' }, 200).optional(),
+    thayMat: lineOrLines('Thay mặt (TM.) tập thể', 'On behalf of (TM.)', { vi: 'Dòng tên tập thể', en: 'Collective body line' }, { vi: 'Tên tập thể lãnh đạo, ví dụ "Ủy ban nhân dân"; hoặc danh sách các dòng.', en: 'The collective body, e.g. "Ủy ban nhân dân"; or a list of lines.' }).optional(),
     hinhThuc: label(z.enum(['KT.', 'TL.', 'TUQ.', 'Q.']), 'Hình thức ký', 'Signing authority').optional(),
-    thuTruong: text('Chức danh thủ trưởng', 'Head’s title', { vi: 'Sau KT./TL./TUQ./Q., ví dụ "Chủ tịch".', en: 'After KT./TL./TUQ./Q., e.g. "Chủ tịch".' }, 200).optional(),
-    chucVu: text('Chức vụ người ký', 'Signer’s position', { vi: 'Ví dụ "Chủ tịch", "Phó Chủ tịch".', en: 'E.g. "Chủ tịch", "Phó Chủ tịch".' }, 200).optional(),
-    chucVuKhac: text('Chức vụ khác (ô 7b)', 'Other position (box 7b)', { vi: 'Ví dụ "Chủ tịch Ủy ban nhân dân quận".', en: 'E.g. "Chủ tịch Ủy ban nhân dân quận".' }, 200).optional(),
+    thuTruong: lineOrLines('Chức danh thủ trưởng', 'Head’s title', { vi: 'Dòng chức danh thủ trưởng', en: 'Head’s title line' }, { vi: 'Sau KT./TL./TUQ./Q., ví dụ "Chủ tịch"; hoặc danh sách các dòng.', en: 'After KT./TL./TUQ./Q., e.g. "Chủ tịch"; or a list of lines.' }).optional(),
+    chucVu: lineOrLines('Chức vụ người ký', 'Signer’s position', { vi: 'Dòng chức vụ người ký', en: 'Signer’s position line' }, { vi: 'Ví dụ "Chủ tịch", "Phó Chủ tịch"; hoặc danh sách các dòng.', en: 'E.g. "Chủ tịch", "Phó Chủ tịch"; or a list of lines.' }).optional(),
+    chucVuKhac: lineOrLines('Chức vụ khác (ô 7b)', 'Other position (box 7b)', { vi: 'Dòng chức vụ khác', en: 'Other position line' }, { vi: 'Ví dụ "Chủ tịch Ủy ban nhân dân quận"; hoặc danh sách các dòng.', en: 'E.g. "Chủ tịch Ủy ban nhân dân quận"; or a list of lines.' }).optional(),
     hoTen: text('Họ và tên người ký', 'Signer’s full name', { vi: 'Không ghi học hàm, học vị.', en: 'No academic titles.' }, 100),
   }).superRefine((k, ctx) => {
     for (const reason of signerProblems(k)) {

@@ -6,11 +6,13 @@ import type { Issue } from '../errors/issue';
 import { inForce, type KhenThuongDef } from '../config/regulations';
 import type { BaoCaoInput } from '../schema/nomination';
 import type { BlockIn } from '../schema/common';
-import { oKyChuKy } from './ky-so';
+import { neoBen, oKyChuKy } from './ky-so';
 import { reroot } from './origin';
 import { RunParser } from './body';
 import { isoNgay, parseNgay } from './dates';
 import { documentViewModel } from './document';
+import { finishLayout } from './finish-layout';
+import { signatureSpacePt } from '../layout/tokens';
 import type { DoiTuong } from './khen-thuong';
 import { districtIssues, namedLines, personNameIssues, placeNameIssues } from './names';
 import { award, plain, tenPhongTrao } from './nomination';
@@ -84,7 +86,8 @@ export function missingReportForms(cauTruc: unknown, profileIds: readonly string
 
 /** The slots of one side of a report's footer: the lines printed around its space, and a seal if its caption asks. */
 function oKyBen(c: { tieuDe: string[]; ghiChu: string; dongDau: boolean }, hoTen: string, ben: 'Trai' | 'Phai') {
-  return oKyChuKy(c.ghiChu || c.tieuDe[c.tieuDe.length - 1] || '', hoTen, hoTen, { ben, dongDau: c.dongDau });
+  const neo = neoBen({ ...c, hoTen });
+  return oKyChuKy(neo.tren, neo.duoi, hoTen, { ben, dongDau: c.dongDau });
 }
 
 export function baoCaoViewModel(input: BaoCaoInput, settings: FormSettings & { cauTruc?: BaoCaoStructure }, ctx: Context): { vm: DocumentVM; issues: Issue[] } {
@@ -123,7 +126,7 @@ export function baoCaoViewModel(input: BaoCaoInput, settings: FormSettings & { c
   ];
   const body = parser.blocks(blocks, ['thanhTich']);
   const table = (rows: { nam: number; ten: string; quyetDinh: string }[] | undefined): BangVM | null =>
-    rows?.length ? { cot: [...v.bangTruoc.cot], doRong: [0.12, 0.38, 0.5], dong: rows.map((r) => ({ o: [String(r.nam), r.ten, r.quyetDinh], nhom: false })) } : null;
+    rows?.length ? { cot: [...v.bangTruoc.cot], doRong: [], dong: rows.map((r) => ({ o: [String(r.nam), r.ten, r.quyetDinh], nhom: false })) } : null;
   // Section III follows I and II; its two sub-headings each carry a table.
   const muc3: ParagraphVM[] = [
     { kieu: 'muc', nhan: 'III.', runs: [{ text: inHoa(v.muc[2]), cls: '' }] },
@@ -153,15 +156,15 @@ export function baoCaoViewModel(input: BaoCaoInput, settings: FormSettings & { c
     // Signed in the two-signature footer; form.json says which side seals.
     chuKy: { ...base.chuKy, oKy: [] },
     chuKyDoi: {
-      trai: { tieuDe: v.trai.tieuDe, ghiChu: v.trai.ghiChu, hoTen: input.xacNhan ?? '', oKy: oKyBen(v.trai, input.xacNhan ?? '', 'Trai') },
-      phai: { tieuDe: v.phai.tieuDe, ghiChu: v.phai.ghiChu, hoTen: input.nguoiBaoCao, oKy: oKyBen(v.phai, input.nguoiBaoCao, 'Phai') },
+      trai: { tieuDe: v.trai.tieuDe, ghiChu: v.trai.ghiChu, hoTen: input.xacNhan ?? '', khoangKyPt: signatureSpacePt(), oKy: oKyBen(v.trai, input.xacNhan ?? '', 'Trai') },
+      phai: { tieuDe: v.phai.tieuDe, ghiChu: v.phai.ghiChu, hoTen: input.nguoiBaoCao, khoangKyPt: signatureSpacePt(), oKy: oKyBen(v.phai, input.nguoiBaoCao, 'Phai') },
     },
     noiNhan: { nhan: '', dong: [] },
   };
   vm.meta.subject = `Báo cáo thành tích ${input.ten}`;
   vm.meta.keywords = [cfg.tieuDe.dong1, a.ten, input.phongTrao.ten];
   vm.meta.title = `Báo cáo thành tích đề nghị tặng ${a.ten}: ${input.ten}`;
-  return { vm, issues: reroot(parser.issues, origins, '$.thanhTich') };
+  return { vm: finishLayout(vm), issues: reroot(parser.issues, origins, '$.thanhTich') };
 }
 
 /** "loaiHinh" belongs to a Bằng khen or Giấy khen; on a title it says nothing the title does not (rule.award_kind). */

@@ -5,6 +5,7 @@ import { documentViewModel } from './document';
 import { RunParser, canCuParagraphs, closeBody } from './body';
 import type { DocumentVM } from './types';
 import type { Issue } from '../errors/issue';
+import { finishLayout } from './finish-layout';
 import { isoNgay, parseNgay } from './dates';
 import { districtIssues, namedLines, nguoiKyNames, personNameIssues, placeNameIssues } from './names';
 
@@ -24,7 +25,7 @@ export function campaignViewModel(input: CampaignInput, settings: FormSettings, 
     ketLuan,
   };
   if (input.phongTrao) vm.meta.keywords.push(input.phongTrao.ten);
-  return { vm, issues: [...campaignNameIssues(input, ctx), ...parser.issues] };
+  return { vm: finishLayout(vm), issues: [...campaignNameIssues(input, ctx), ...parser.issues] };
 }
 
 /** The place name in full, the signer without titles, and no district level named after the two-tier reform (§6.1). */

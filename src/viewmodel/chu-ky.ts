@@ -4,25 +4,36 @@ import { inHoa } from './text';
 
 export type HinhThucKy = 'KT.' | 'TL.' | 'TUQ.' | 'Q.';
 
+/** A title as one string (vanban breaks it to the column) or as the lines a clerk wants. */
+export type Dong = string | string[];
+
 export interface NguoiKyIn {
   /** Collective on whose behalf the signer signs: "TM. <thayMat>". */
-  thayMat?: string;
+  thayMat?: Dong;
   /** Authority form before the head's title. */
   hinhThuc?: HinhThucKy;
   /** The head's title after KT./TL./TUQ./Q. */
-  thuTruong?: string;
+  thuTruong?: Dong;
   /** The signer's own position. */
-  chucVu?: string;
+  chucVu?: Dong;
   /** Other position printed above the name (ô 7b), e.g. the agency post of an advisory-body chair. */
-  chucVuKhac?: string;
+  chucVuKhac?: Dong;
   hoTen: string;
 }
 
+const dong = (v: Dong | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map(inHoa);
+
+/** The lines of a title, its first line after a prefix ("TM.", "KT." …). */
+function withPrefix(prefix: string, v: Dong | undefined): string[] {
+  const l = dong(v);
+  return l.length ? [`${prefix} ${l[0]}`, ...l.slice(1)] : [prefix];
+}
+
 export interface ChuKyVM {
-  /** Bold capital lines of ô 7a, e.g. ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]. */
+  /** Bold capital lines of ô 7a as printed, e.g. ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]. */
   quyenHan: string[];
-  /** Ô 7b other position, capitals, or "" when absent. */
-  chucVuKhac: string;
+  /** Ô 7b other position, capitals, one item per printed line; [] when absent. */
+  chucVuKhac: string[];
   hoTen: string;
   /** Where this signer and the organisation sign digitally (regulations §3.1). */
   oKy: OKyVM[];
@@ -42,15 +53,16 @@ export function signerProblems(k: NguoiKyIn): { vi: string; en: string }[] {
   return out;
 }
 
+/** The authority lines as logical lines (a clerk's own lines kept); the view model's layout breaks them to the column. */
 export function chuKy(k: NguoiKyIn): ChuKyVM {
   const lines: string[] = [];
-  if (k.thayMat) lines.push(`TM. ${inHoa(k.thayMat)}`);
+  if (k.thayMat) lines.push(...withPrefix('TM.', k.thayMat));
   if (k.hinhThuc) {
-    lines.push(`${k.hinhThuc} ${inHoa(k.thuTruong ?? '')}`);
-    if (k.hinhThuc !== 'Q.' && k.chucVu) lines.push(inHoa(k.chucVu));
+    lines.push(...withPrefix(k.hinhThuc, k.thuTruong));
+    if (k.hinhThuc !== 'Q.' && k.chucVu) lines.push(...dong(k.chucVu));
   } else if (k.chucVu) {
-    lines.push(inHoa(k.chucVu));
+    lines.push(...dong(k.chucVu));
   }
-  const vm = { quyenHan: lines, chucVuKhac: k.chucVuKhac ? inHoa(k.chucVuKhac) : '', hoTen: k.hoTen };
+  const vm = { quyenHan: lines, chucVuKhac: dong(k.chucVuKhac), hoTen: k.hoTen };
   return { ...vm, oKy: oKyMotNguoi(vm) };
 }

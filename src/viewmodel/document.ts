@@ -36,6 +36,9 @@ export function documentViewModel(
     header: header(input.coQuan, soKyHieu, opts.dateLine === false ? '' : dongDiaDanhNgay(input.diaDanh, date)),
     tenLoai: type,
     trichYeu: input.trichYeu.replace(/[\s.]+$/u, ''),
+    // Laid out by finishLayout once the form has its final trích yếu.
+    trichYeuDong: [],
+    gachTrichYeuMm: 0,
     kinhGui: [],
     noiNhan: { nhan: NHAN_NOI_NHAN, dong: dongNoiNhan(input.noiNhan, input.luu, { nhuTren: opts.nhuTren, luuThem: opts.luuThem }) },
     chuKy: chuKy(input.nguoiKy),

@@ -48,9 +48,30 @@ export function oKyChuKy(tren: string, duoi: string, nguoiKy: string, opts: { be
   return slots;
 }
 
+/** The lines printed around a one-signer footer's space: the last line of 7a above, 7b or the name below. */
+export function neoMotNguoi(k: Pick<ChuKyVM, 'quyenHan' | 'chucVuKhac' | 'hoTen'>): OKyVM['neo'] {
+  return { tren: k.quyenHan[k.quyenHan.length - 1] ?? '', duoi: k.chucVuKhac[0] ?? k.hoTen };
+}
+
+/** The lines printed around one side of a two-signature footer: its note or last caption line above, the name below. */
+export function neoBen(k: { tieuDe: readonly string[]; ghiChu: string; hoTen: string }): OKyVM['neo'] {
+  return { tren: k.ghiChu || k.tieuDe[k.tieuDe.length - 1] || '', duoi: k.hoTen };
+}
+
+/** The line printed under a separately filed appendix's slot: its label, else its first title line. */
+export function neoPhuLuc(p: { nhan: string; tieuDe: readonly string[] }): OKyVM['neo'] {
+  return { tren: '', duoi: p.nhan || p.tieuDe[0] || '' };
+}
+
+/** The slots with the anchors of the lines as finally printed (the layout may break the lines around a space). */
+export function datNeo(slots: readonly OKyVM[], neo: OKyVM['neo']): OKyVM[] {
+  return slots.map((s) => ({ ...s, neo: { ...neo } }));
+}
+
 /** The slots of a one-signer footer (ô 7a–7c): the organisation signs every document it issues (Điều 33.2). */
 export function oKyMotNguoi(k: Pick<ChuKyVM, 'quyenHan' | 'chucVuKhac' | 'hoTen'>): OKyVM[] {
-  return oKyChuKy(k.quyenHan[k.quyenHan.length - 1] ?? '', k.chucVuKhac || k.hoTen, k.hoTen, { dongDau: true });
+  const neo = neoMotNguoi(k);
+  return oKyChuKy(neo.tren, neo.duoi, k.hoTen, { dongDau: true });
 }
 
 /** The slot of an appendix filed on its own: the organisation's signature, with the parent's number (PL I II.8.b). */

@@ -20,11 +20,8 @@ export function namedLines(value: string | string[] | undefined, path: string): 
 }
 
 /** The levels a signature block names: the collective of "TM." and the other position (ô 7b). */
-export function nguoiKyNames(k: { thayMat?: string; chucVuKhac?: string }, base: string): Named[] {
-  return [
-    ...(k.thayMat ? [{ path: `${base}.thayMat`, text: k.thayMat }] : []),
-    ...(k.chucVuKhac ? [{ path: `${base}.chucVuKhac`, text: k.chucVuKhac }] : []),
-  ];
+export function nguoiKyNames(k: { thayMat?: string | string[]; chucVuKhac?: string | string[] }, base: string): Named[] {
+  return [...namedLines(k.thayMat, `${base}.thayMat`), ...namedLines(k.chucVuKhac, `${base}.chucVuKhac`)];
 }
 
 /** A typed date for messages: "14/9/2025", or "tháng 12/2025" when the day is left out. */

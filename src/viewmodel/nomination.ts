@@ -10,6 +10,8 @@ import type { BlockIn } from '../schema/common';
 import { RunParser, canCuParagraphs, closeBody } from './body';
 import { BLANK, isoNgay, ngay2, ngayDayDu, ngayNgan, parseNgay, thangVanBan } from './dates';
 import { documentViewModel } from './document';
+import { finishLayout } from './finish-layout';
+import { signatureSpacePt } from '../layout/tokens';
 import { lines } from './header';
 import { bieuQuyet, capKhenThuongXa, ngayTinhTien, phanTram, type DoiTuong } from './khen-thuong';
 import { tienThuongDanhSach } from './tien-thuong';
@@ -111,8 +113,8 @@ export function toTrinhViewModel(input: ToTrinhInput, settings: FormSettings, ct
   const ketLuan = closeBody(parser.paragraphs(ketLuanText, ['ketLuan']));
 
   const cot = ['STT', 'Tên tập thể, họ và tên cá nhân', 'Chức vụ, đơn vị', 'Hình thức khen thưởng', ...(input.tinhTien ? ['Số tiền (đồng)'] : [])];
-  const doRong = input.tinhTien ? [0.08, 0.3, 0.27, 0.2, 0.15] : [0.08, 0.34, 0.33, 0.25];
-  const bang: BangVM = { cot, doRong, dong: [] };
+  // Column widths are fitted to the cells by finishLayout.
+  const bang: BangVM = { cot, doRong: [], dong: [] };
   const nhom: [DoiTuong, string][] = [['tap-the', 'TẬP THỂ'], ['ca-nhan', 'CÁ NHÂN']];
   let roman = 0;
   for (const [dt, title] of nhom) {
@@ -151,7 +153,7 @@ export function toTrinhViewModel(input: ToTrinhInput, settings: FormSettings, ct
     vm.phuLuc!.oKy = [oKyPhuLuc(base.header.soKyHieu, vm.phuLuc!.nhan || vm.phuLuc!.tieuDe[0]!)];
     vm.phuLuc!.kemTheo = `(Kèm theo Tờ trình số ${BLANK}/${base.header.soKyHieu.replace(/^Số: [^/]*\//u, '')} ngày ${BLANK} của ${coQuan})`;
   }
-  return { vm, issues: [...issues, ...parser.issues] };
+  return { vm: finishLayout(vm), issues: [...issues, ...parser.issues] };
 }
 
 /** The rules of a tờ trình on its own: the decision's date, names in full and without titles, the two-tier reform. */
@@ -311,7 +313,7 @@ export function bienBanViewModel(input: BienBanInput, settings: FormSettings, ct
 
   const bang: BangVM = {
     cot: ['STT', 'Tên tập thể, họ và tên cá nhân', 'Chức vụ, đơn vị', 'Danh hiệu, hình thức đề nghị', 'Số phiếu đồng ý', 'Tỷ lệ', 'Kết quả'],
-    doRong: [0.07, 0.22, 0.2, 0.2, 0.1, 0.09, 0.12],
+    doRong: [],
     dong: input.bieuQuyet.map((b, i) => {
       const a = award(ctx, b.khenThuong);
       const r = bieuQuyet(b.phieuDongY, total, a, ctx.regulations);
@@ -337,10 +339,10 @@ export function bienBanViewModel(input: BienBanInput, settings: FormSettings, ct
     // Signed in the two-signature footer; the chairman's side carries the seal or digital signature (PL III Mẫu 1.9).
     chuKy: { ...base.chuKy, oKy: [] },
     chuKyDoi: {
-      trai: { tieuDe: ['THƯ KÝ'], ghiChu: '', hoTen: input.thuKy, oKy: oKyChuKy('THƯ KÝ', input.thuKy, input.thuKy, { ben: 'Trai', dongDau: false }) },
-      phai: { tieuDe: ['CHỦ TỌA'], ghiChu: '', hoTen: input.chuTri, oKy: oKyChuKy('CHỦ TỌA', input.chuTri, input.chuTri, { ben: 'Phai', dongDau: true }) },
+      trai: { tieuDe: ['THƯ KÝ'], ghiChu: '', hoTen: input.thuKy, khoangKyPt: signatureSpacePt(), oKy: oKyChuKy('THƯ KÝ', input.thuKy, input.thuKy, { ben: 'Trai', dongDau: false }) },
+      phai: { tieuDe: ['CHỦ TỌA'], ghiChu: '', hoTen: input.chuTri, khoangKyPt: signatureSpacePt(), oKy: oKyChuKy('CHỦ TỌA', input.chuTri, input.chuTri, { ben: 'Phai', dongDau: true }) },
     },
   };
-  return { vm, issues: parser.issues };
+  return { vm: finishLayout(vm), issues: parser.issues };
 }
 

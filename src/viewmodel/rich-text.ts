@@ -4,6 +4,8 @@ export interface Run {
   text: string;
   /** Space-separated style names: "b" bold, "i" italic; "" plain. Both renderers map these names. */
   cls: string;
+  /** A line break the layout decided (text ""): DOCX <w:br/>, PDF <br>. */
+  br?: boolean;
 }
 
 export interface MarkupProblem {

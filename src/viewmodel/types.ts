@@ -10,12 +10,19 @@ export interface ParagraphVM {
   /** Label printed before the text: "I.", "1.", "1.1.", "a)", "-", "+", or "". */
   nhan: string;
   runs: Run[];
+  /** Kept on the page of what follows it: a table's caption, the last lines of the body before the signature. */
+  giuVoiSau?: boolean;
+  /**
+   * Never split across pages: a paragraph of three lines or fewer, which no page can split leaving two lines on each
+   * side. Said outright, because Chromium would leave a lone last line where an office suite moves the paragraph.
+   */
+  khongTach?: boolean;
 }
 
 export interface HeaderVM {
-  /** Ô 2, governing body, capitals, regular; [] when absent. */
+  /** Ô 2, governing body, capitals, regular, one item per printed line; [] when absent. */
   chuQuan: string[];
-  /** Ô 2, issuing body, capitals, bold. */
+  /** Ô 2, issuing body, capitals, bold, one item per printed line. */
   banHanh: string[];
   quocHieu: string;
   tieuNgu: string;
@@ -23,6 +30,15 @@ export interface HeaderVM {
   soKyHieu: string;
   /** Ô 4; "" for documents without a date line (biên bản). */
   diaDanhNgay: string;
+  /** Widths of the agency column and of the Quốc hiệu column, sized from the measured text. */
+  doRongTraiMm: number;
+  doRongPhaiMm: number;
+  /** Widths of the số and date columns: those of the row above unless a long date line needs more room. */
+  doRongSoMm: number;
+  doRongNgayMm: number;
+  /** Lengths of the rules under the issuing body and under the Tiêu ngữ. */
+  gachCoQuanMm: number;
+  gachTieuNguMm: number;
 }
 
 export interface KinhGuiVM {
@@ -49,6 +65,10 @@ export interface DocumentVM {
   header: HeaderVM;
   tenLoai: string;
   trichYeu: string;
+  /** The trích yếu as printed: balanced lines broken between phrases. */
+  trichYeuDong: string[];
+  /** Length of the rule under the trích yếu (§1.4 ô 5a). */
+  gachTrichYeuMm: number;
   /** Empty list when the document has no "Kính gửi:" block. */
   kinhGui: KinhGuiVM[];
   canCu: ParagraphVM[];
@@ -71,10 +91,12 @@ export interface DocumentVM {
 export interface BangVM {
   /** Column headers. */
   cot: string[];
-  /** Relative column widths, summing to 1. */
+  /** Relative column widths, summing to 1, fitted to the content. */
   doRong: number[];
   /** Rows; a row with one cell is a group heading spanning the table ("I. Tập thể"). */
   dong: { o: string[]; nhom: boolean }[];
+  /** Its last row is kept on the page of what follows (the signature). */
+  giuVoiSau?: boolean;
 }
 
 /** One signature of a two-signature footer (biên bản, báo cáo thành tích). */
@@ -84,6 +106,8 @@ export interface ChuKyDoiVM {
   /** Italic note under the caption, e.g. "(Ký, ghi rõ họ và tên)", or "". */
   ghiChu: string;
   hoTen: string;
+  /** Height in pt of the space left for the signature, so that the two names stand on one line. */
+  khoangKyPt: number;
   /** Where this signer (and the organisation, when the caption asks for a seal) sign digitally (§3.1). */
   oKy: OKyVM[];
 }

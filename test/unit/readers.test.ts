@@ -3,7 +3,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { docChuKy, docDiaDanhNgay, docNhan, docNoiNhan, docSoKyHieu, diemIndex, fromRoman } from '../../src/readers/regulated';
+import { emptyViewModel } from '../../src/maintain/check';
 import { chuKy, type NguoiKyIn } from '../../src/viewmodel/chu-ky';
+import { finishLayout } from '../../src/viewmodel/finish-layout';
 import { daysInMonth, dongDiaDanhNgay, parseNgay } from '../../src/viewmodel/dates';
 import { dongNoiNhan } from '../../src/viewmodel/noi-nhan';
 import { diemLetter, headingLabel, roman } from '../../src/viewmodel/numbering';
@@ -112,11 +114,35 @@ describe('signature lines', () => {
   ];
   it.each(signers.map((s) => [s.hoTen, s] as const))('%s: read back from the printed lines, and printed again the same', (_n, s) => {
     const vm = chuKy(s);
-    const lines = [...vm.quyenHan, ...(vm.chucVuKhac ? [vm.chucVuKhac] : []), vm.hoTen];
-    const read = docChuKy(lines, { coChucVuKhac: Boolean(vm.chucVuKhac) })!;
+    const lines = [...vm.quyenHan, ...vm.chucVuKhac, vm.hoTen];
+    const read = docChuKy(lines, { coChucVuKhac: vm.chucVuKhac.length > 0 })!;
     expect(chuKy(read)).toEqual(vm);
     // Capitals are lost in print (all lines but the name are upper case): the fields come back in sentence case.
     const lower = (k: NguoiKyIn) => JSON.parse(JSON.stringify(k).toLocaleLowerCase('vi-VN'));
     expect(lower(read)).toEqual(lower(s));
+  });
+
+  // As printed, the layout breaks a long title over several lines of the signature column (a clerk's own lines kept):
+  // the lines are read back into titles that the layout sets on the same lines.
+  const printed = (s: NguoiKyIn) => finishLayout({ ...emptyViewModel('ke-hoach'), chuKy: chuKy(s) }).chuKy;
+  const long: NguoiKyIn[] = [
+    ...signers,
+    { thayMat: 'Hội đồng Thi đua - Khen thưởng phường Nguyễn Thái Bình', chucVu: 'Chủ tịch', chucVuKhac: 'Chủ tịch Ủy ban nhân dân phường Nguyễn Thái Bình', hoTen: 'Trần Văn Hùng' },
+    { thayMat: 'Ban Thường vụ Đảng ủy phường Nguyễn Thái Bình', hinhThuc: 'KT.', thuTruong: 'Bí thư Đảng ủy phường', chucVu: 'Phó Bí thư Thường trực Đảng ủy', hoTen: 'Lê Thị Hoa' },
+    { thayMat: ['Hội đồng Thi đua -', 'Khen thưởng'], chucVu: 'Chủ tịch', hoTen: 'Đỗ Văn Minh' },
+    { hinhThuc: 'Q.', thuTruong: 'Giám đốc Trung tâm Phục vụ hành chính công tỉnh Đắk Lắk', hoTen: 'Y Bhim' },
+  ];
+  it('breaks some of them over several lines', () => {
+    expect(long.filter((s) => printed(s).quyenHan.length > chuKy(s).quyenHan.length).length).toBeGreaterThanOrEqual(3);
+    expect(long.some((s) => printed(s).chucVuKhac.length > 1)).toBe(true);
+  });
+  it.each(long.map((s) => [s.hoTen, s] as const))('%s: read back from the lines as laid out, and laid out again the same', (_n, s) => {
+    const vm = printed(s);
+    const read = docChuKy([...vm.quyenHan, ...vm.chucVuKhac, vm.hoTen], { dong7b: vm.chucVuKhac.length })!;
+    expect(read).toBeDefined();
+    const again = printed(read);
+    expect([again.quyenHan, again.chucVuKhac, again.hoTen]).toEqual([vm.quyenHan, vm.chucVuKhac, vm.hoTen]);
+    // Each title comes back in its own field.
+    expect(Object.keys(read).sort()).toEqual(Object.keys(s).sort());
   });
 });

@@ -1,5 +1,5 @@
 // Small OOXML writers (runs, paragraphs, tables) that the regulated blocks are built from; all text is escaped here.
-import { TOKENS, twips, type BlockStyle } from '../tokens';
+import { pitchPt, ruleGapPt, TOKENS, twips, type BlockStyle } from '../tokens';
 
 export function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -21,6 +21,11 @@ export function run(text: string, o: RunOpts): string {
   return `<w:r><w:rPr>${rPr}</w:rPr><w:t xml:space="preserve">${esc(text)}</w:t></w:r>`;
 }
 
+/** A line break the view model decided (the PDF draws it as <br>). */
+export function lineBreak(o: RunOpts): string {
+  return `<w:r><w:rPr><w:sz w:val="${Math.round(o.size * 2)}"/></w:rPr><w:br/></w:r>`;
+}
+
 /** An empty bookmark (a named place, not shown on the page). */
 export function bookmark(id: number, name: string): string {
   return `<w:bookmarkStart w:id="${id}" w:name="${esc(name)}"/><w:bookmarkEnd w:id="${id}"/>`;
@@ -34,23 +39,30 @@ export interface ParaOpts {
   hangingMm?: number;
   beforePt?: number;
   afterPt?: number;
-  /** Line spacing as a multiple of single. */
-  line?: number;
-  /** Exact line height in pt (for rule paragraphs). */
-  exactPt?: number;
+  /**
+   * Exact distance between baselines in pt. Every paragraph has one, as the CSS has line-height in pt: an office
+   * suite's "auto" spacing is relative to the font's own line and would set the lines at another pitch than the PDF.
+   */
+  exactPt: number;
   keepNext?: boolean;
-  bottomBorder?: boolean;
+  /** Never split across pages. */
+  keepLines?: boolean;
+  /** No first line alone at a page foot, no last line alone at a page head. */
+  widowControl?: boolean;
+  /** Bottom border of this weight in pt, drawn at the foot of the paragraph (rules). */
+  bottomBorderPt?: number;
   /** Section properties ending the section this paragraph closes. */
   sectPr?: string;
 }
 
-export function para(runsXml: string, o: ParaOpts = {}): string {
+export function para(runsXml: string, o: ParaOpts): string {
   let pPr = '';
   if (o.keepNext) pPr += '<w:keepNext/>';
-  if (o.bottomBorder) pPr += '<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>';
+  if (o.keepLines) pPr += '<w:keepLines/>';
+  pPr += o.widowControl ? '<w:widowControl/>' : '<w:widowControl w:val="0"/>';
+  if (o.bottomBorderPt) pPr += `<w:pBdr><w:bottom w:val="single" w:sz="${Math.round(o.bottomBorderPt * 8)}" w:space="0" w:color="000000"/></w:pBdr>`;
   const spacing = [`w:before="${Math.round((o.beforePt ?? 0) * 20)}"`, `w:after="${Math.round((o.afterPt ?? 0) * 20)}"`];
-  if (o.exactPt !== undefined) spacing.push(`w:line="${Math.round(o.exactPt * 20)}" w:lineRule="exact"`);
-  else spacing.push(`w:line="${Math.round((o.line ?? 1) * 240)}" w:lineRule="auto"`);
+  spacing.push(`w:line="${Math.round(o.exactPt * 20)}" w:lineRule="exact"`);
   pPr += `<w:spacing ${spacing.join(' ')}/>`;
   const ind: string[] = [];
   if (o.leftMm) ind.push(`w:left="${twips(o.leftMm)}"`);
@@ -63,19 +75,24 @@ export function para(runsXml: string, o: ParaOpts = {}): string {
   return `<w:p><w:pPr>${pPr}</w:pPr>${runsXml}</w:p>`;
 }
 
-/** A paragraph in one block style. */
-export function styledPara(text: string, s: BlockStyle, o: ParaOpts = {}): string {
-  return para(run(text, s), o);
+/** A paragraph in one block style, single-spaced unless told otherwise. */
+export function styledPara(text: string, s: BlockStyle, o: Partial<ParaOpts> = {}): string {
+  return para(run(text, s), { exactPt: pitchPt(s.size), ...o });
+}
+
+/** An empty paragraph of a fixed height: vertical space that both outputs give the same size. */
+export function spacer(heightPt: number, o: Partial<ParaOpts> = {}): string {
+  return para('', { ...o, exactPt: heightPt });
 }
 
 /**
- * A horizontal rule exactly `widthMm` long, centred in a space `availableMm` wide: an empty paragraph whose bottom
- * border is narrowed by equal indents. (A plain paragraph border would span the whole cell, which NĐ 30 forbids
- * for the Tiêu ngữ rule; regulations §1.4 notes.)
+ * A horizontal rule exactly `widthMm` long, centred in a space `availableMm` wide, `gapAboveMm` under the text above:
+ * an empty paragraph of that height whose bottom border is narrowed by equal indents. (A plain paragraph border would
+ * span the whole cell, which NĐ 30 forbids for the Tiêu ngữ rule; regulations §1.4 notes.) The CSS draws the same box.
  */
-export function rule(widthMm: number, availableMm: number): string {
+export function rule(widthMm: number, availableMm: number, o: Partial<ParaOpts> = {}): string {
   const side = Math.max(0, (availableMm - widthMm) / 2);
-  return para('', { align: 'center', leftMm: side, rightMm: side, exactPt: 2, bottomBorder: true });
+  return para('', { align: 'center', leftMm: side, rightMm: side, exactPt: ruleGapPt(), bottomBorderPt: TOKENS.rule.weightPt, ...o });
 }
 
 export interface Cell {
@@ -83,8 +100,14 @@ export interface Cell {
   xml: string;
 }
 
-/** A borderless table with fixed column widths; each row's cells are given in order. */
-export function table(widthsMm: number[], rows: string[][], opts: { cantSplit?: boolean } = {}): string {
+/** A cell spanning `span` grid columns. */
+export interface SpanCell {
+  xml: string;
+  span: number;
+}
+
+/** A borderless table with fixed column widths; each row's cells are given in order, a SpanCell over several columns. */
+export function table(widthsMm: number[], rows: (string | SpanCell)[][], opts: { cantSplit?: boolean } = {}): string {
   const total = widthsMm.reduce((a, b) => a + b, 0);
   const none = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((s) => `<w:${s} w:val="nil"/>`).join('');
   const tblPr =
@@ -96,8 +119,14 @@ export function table(widthsMm: number[], rows: string[][], opts: { cantSplit?: 
   const trs = rows
     .map((cells) => {
       const trPr = opts.cantSplit ? '<w:trPr><w:cantSplit/></w:trPr>' : '';
+      let col = 0;
       const tcs = cells
-        .map((xml, i) => `<w:tc><w:tcPr><w:tcW w:w="${twips(widthsMm[i]!)}" w:type="dxa"/></w:tcPr>${xml || para('')}</w:tc>`)
+        .map((c) => {
+          const { xml, span } = typeof c === 'string' ? { xml: c, span: 1 } : c;
+          const w = widthsMm.slice(col, col + span).reduce((a, b) => a + b, 0);
+          col += span;
+          return `<w:tc><w:tcPr><w:tcW w:w="${twips(w)}" w:type="dxa"/>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ''}</w:tcPr>${xml || spacer(1)}</w:tc>`;
+        })
         .join('');
       return `<w:tr>${trPr}${tcs}</w:tr>`;
     })
@@ -108,10 +137,12 @@ export function table(widthsMm: number[], rows: string[][], opts: { cantSplit?: 
 /** A table with single black borders and fixed widths; a row with fewer cells than columns spans the rest. */
 export function borderedTable(widthsMm: number[], rows: string[][]): string {
   const total = widthsMm.reduce((a, b) => a + b, 0);
-  const single = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((s) => `<w:${s} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`).join('');
+  const t = TOKENS.table;
+  const single = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((s) => `<w:${s} w:val="single" w:sz="${Math.round(t.rulePt * 8)}" w:space="0" w:color="000000"/>`).join('');
+  const pad = Math.round(t.cellPadPt * 20);
   const tblPr =
     `<w:tblPr><w:tblW w:w="${twips(total)}" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblBorders>${single}</w:tblBorders>` +
-    '<w:tblCellMar><w:left w:w="80" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr>';
+    `<w:tblCellMar><w:left w:w="${pad}" w:type="dxa"/><w:right w:w="${pad}" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr>`;
   const grid = `<w:tblGrid>${widthsMm.map((w) => `<w:gridCol w:w="${twips(w)}"/>`).join('')}</w:tblGrid>`;
   const trs = rows
     .map((cells, r) => {
@@ -120,7 +151,7 @@ export function borderedTable(widthsMm: number[], rows: string[][]): string {
         .map((xml, i) => {
           const span = i === cells.length - 1 ? widthsMm.length - i : 1;
           const w = widthsMm.slice(i, i + span).reduce((a, b) => a + b, 0);
-          return `<w:tc><w:tcPr><w:tcW w:w="${twips(w)}" w:type="dxa"/>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ''}</w:tcPr>${xml || para('')}</w:tc>`;
+          return `<w:tc><w:tcPr><w:tcW w:w="${twips(w)}" w:type="dxa"/>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ''}</w:tcPr>${xml || spacer(1)}</w:tc>`;
         })
         .join('');
       return `<w:tr>${trPr}${tcs}</w:tr>`;

@@ -7,7 +7,7 @@ import Docxtemplater from 'docxtemplater';
 import { makeIssue } from '../../errors/catalogue';
 import { VanbanError, type Issue } from '../../errors/issue';
 import type { DocumentVM } from '../../viewmodel/types';
-import { bang, chuKyDoi, cuoiVanBan, dauVanBan, doanVan, dongMau, kinhGui, noiNhanRieng, phuLuc, tenLoaiTrichYeu } from './blocks';
+import { bang, chuKyDoi, chuKyDoiVaNoiNhan, cuoiVanBan, dauVanBan, doanVan, dongMau, kinhGui, noiNhanRieng, phuLuc, tenLoaiTrichYeu } from './blocks';
 
 // pizzip deflates with pako in JavaScript; Node's zlib writes the same raw deflate format several times faster, and
 // a batch of thousands spends a third of its DOCX time here otherwise.
@@ -35,7 +35,7 @@ export function forgetDocxTemplates(): void {
 export function docxData(vm: DocumentVM, extra: Record<string, string> = {}): Record<string, string> {
   return {
     dauVanBan: dauVanBan(vm.header),
-    tenLoaiTrichYeu: tenLoaiTrichYeu(vm.tenLoai, vm.trichYeu),
+    tenLoaiTrichYeu: tenLoaiTrichYeu(vm),
     kinhGui: kinhGui(vm.kinhGui),
     canCu: doanVan(vm.canCu),
     moDau: doanVan(vm.moDau),
@@ -43,8 +43,10 @@ export function docxData(vm: DocumentVM, extra: Record<string, string> = {}): Re
     ketLuan: doanVan(vm.ketLuan),
     cuoiVanBan: cuoiVanBan(vm),
     phan: (vm.phan ?? []).map((p) => doanVan(p.doan) + bang(p.bang ?? undefined)).join(''),
-    chuKyDoi: vm.chuKyDoi ? chuKyDoi(vm.chuKyDoi.trai, vm.chuKyDoi.phai) : '',
-    noiNhanRieng: noiNhanRieng(vm.noiNhan),
+    // The Nơi nhận under two signatures is drawn in their block, so that it never starts a page alone (see
+    // chuKyDoiVaNoiNhan); a template that places {@noiNhanRieng} after {@chuKyDoi} gets it there.
+    chuKyDoi: vm.chuKyDoi ? chuKyDoiVaNoiNhan(vm.chuKyDoi.trai, vm.chuKyDoi.phai, vm.noiNhan) : '',
+    noiNhanRieng: vm.chuKyDoi ? '' : noiNhanRieng(vm.noiNhan),
     phuLuc: phuLuc(vm.phuLuc),
     dongMau: dongMau(vm.dongMau ?? ''),
     soKyHieu: vm.header.soKyHieu,
