@@ -40,9 +40,9 @@ export class VanbanFile {
     return !!this.prepared?.form && !this.failed && !hasErrors(this.messages) && this.prepared.documents.length > 0;
   }
 
-  /** Adds messages, each tied to this file's source unless it names its own. */
+  /** Adds messages, each tied to this file's source unless it names its own place (a template names its file). */
   message(...issues: Issue[]): void {
-    for (const i of issues) if (!this.messages.includes(i)) this.messages.push(this.source && !i.source ? { ...i, source: this.source } : i);
+    for (const i of issues) if (!this.messages.includes(i)) this.messages.push(this.source && !i.source && !i.template ? { ...i, source: this.source } : i);
   }
 }
 
