@@ -69,6 +69,19 @@ function matchesAt(keys: readonly string[], at: number, entry: readonly string[]
  * Upper-case text has no capitals to find names by; there a name is what follows the generic word of a unit.
  */
 export function breakCosts(tokens: readonly string[]): number[] {
+  // The same text is broken at many widths while a header's columns are sized: remember its costs.
+  const cacheKey = tokens.join(' ');
+  const cached = COSTS_CACHE.get(cacheKey);
+  if (cached) return cached;
+  const costs = computeCosts(tokens);
+  if (COSTS_CACHE.size > 2000) COSTS_CACHE.clear();
+  COSTS_CACHE.set(cacheKey, costs);
+  return costs;
+}
+
+const COSTS_CACHE = new Map<string, number[]>();
+
+function computeCosts(tokens: readonly string[]): number[] {
   const n = tokens.length;
   const keys = tokens.map(key);
   const upper = !tokens.some((t) => /\p{Ll}/u.test(t));

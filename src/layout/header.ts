@@ -48,7 +48,7 @@ export function layoutHeader(h: HeaderText): HeaderLayout {
   // narrower than the agency's only where the agency could not be set whole otherwise.
   let best: { cost: number; left: number; so: number; chuQuan: string[]; banHanh: string[] } | undefined;
   const candidates = new Set<number>([Math.min(leftDefault, leftMax)]);
-  for (let l = Math.ceil(leftMin); l <= leftMax; l += 0.5) candidates.add(l);
+  for (let l = Math.ceil(leftMin); l <= leftMax; l += 1) candidates.add(l);
   candidates.add(leftMax);
   candidates.add(Math.min(soMax, leftMax));
   for (const left of [...candidates].filter((l) => l >= leftMin && l <= leftMax)) {

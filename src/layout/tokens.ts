@@ -40,15 +40,29 @@ function face(bold: boolean, italic: boolean): FontMetrics {
   return bold ? (italic ? METRICS.boldItalic : METRICS.bold) : italic ? METRICS.italic : METRICS.regular;
 }
 
+/** Widths in font units of the words measured so far, by face: layout measures the same words many times. */
+const UNITS = new Map<FontMetrics, Map<string, number>>();
+
+function units(m: FontMetrics, text: string): number {
+  let cache = UNITS.get(m);
+  if (!cache) UNITS.set(m, (cache = new Map()));
+  let u = cache.get(text);
+  if (u === undefined) {
+    u = 0;
+    for (const ch of text.normalize('NFC')) {
+      // Vietnamese letters missing from the table take the width of their base letter.
+      u += m.advance[ch] ?? m.advance[ch.normalize('NFD').charAt(0)] ?? m.unitsPerEm / 2;
+    }
+    if (cache.size > 50_000) cache.clear();
+    cache.set(text, u);
+  }
+  return u;
+}
+
 /** Width in mm of one line of text in Times New Roman at a size, as both renderers set it (no kerning). */
 export function measureMm(text: string, sizePt: number, bold: boolean, italic = false): number {
   const m = face(bold, italic);
-  let units = 0;
-  for (const ch of text.normalize('NFC')) {
-    // Vietnamese letters missing from the table take the width of their base letter.
-    units += m.advance[ch] ?? m.advance[ch.normalize('NFD').charAt(0)] ?? m.unitsPerEm / 2;
-  }
-  return (units / m.unitsPerEm) * sizePt * MM_PER_PT;
+  return (units(m, text) / m.unitsPerEm) * sizePt * MM_PER_PT;
 }
 
 /** Width in mm of a line in a block style. */

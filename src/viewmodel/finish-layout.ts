@@ -57,7 +57,7 @@ export function breakHeading(p: ParagraphVM): ParagraphVM {
   return { ...p, runs };
 }
 
-function lineCount(p: ParagraphVM): number {
+function lineCount(p: ParagraphVM, atMost = Infinity): number {
   const kind = p.kieu === 'canCu' ? { bold: false, italic: true, indent: true } : TOKENS.headings[p.kieu as keyof typeof TOKENS.headings] ?? TOKENS.headings.doan;
   const base = { ...style(p.kieu === 'canCu' ? 'canCu' : 'body'), bold: kind.bold, italic: kind.italic || (p.kieu === 'canCu') };
   const segments = [
@@ -65,7 +65,7 @@ function lineCount(p: ParagraphVM): number {
     ...p.runs.filter((r) => !r.br).map((r) => ({ text: r.text, bold: r.cls.includes('b'), italic: r.cls.includes('i') })),
   ];
   const breaks = p.runs.filter((r) => r.br).length;
-  return countLines(segments, base, textWidthMm(), kind.indent ? TOKENS.body.firstLineIndentMm : 0) + breaks;
+  return countLines(segments, base, textWidthMm(), kind.indent ? TOKENS.body.firstLineIndentMm : 0, atMost) + breaks;
 }
 
 /** Lines of a two-signature footer side: captions, note, then the space that lines the two names up (item 7b). */
@@ -120,7 +120,7 @@ export function finishLayout(vm: DocumentVM): DocumentVM {
 /** Marks the body paragraphs too short to split with two lines on each page (widow and orphan control, §1.4 ô 6). */
 function unsplittable(vm: DocumentVM): void {
   const mark = (list: ParagraphVM[]) => list.forEach((p, i) => {
-    if (lineCount(p) <= 3) list[i] = { ...p, khongTach: true };
+    if (lineCount(p, 3) <= 3) list[i] = { ...p, khongTach: true };
   });
   for (const list of [vm.canCu, vm.moDau, vm.noiDung, vm.ketLuan, ...(vm.phan ?? []).map((p) => p.doan)]) mark(list);
 }
@@ -166,7 +166,7 @@ function keepTogether(vm: DocumentVM): void {
   if (!last) return;
   keep(last);
   // A last paragraph of one line brings the line before it too.
-  if (!('bang' in last) && lineCount(last.p) < 2) {
+  if (!('bang' in last) && lineCount(last.p, 2) < 2) {
     const before = items[items.length - 2];
     if (before) keep(before);
   }
