@@ -1,4 +1,6 @@
 // Runs renders a few at a time so one Chromium serves everyone; a full queue refuses at once instead of piling up.
+import { waitTurn } from '../render/pdf/wait-turn';
+
 export class QueueFullError extends Error {
   constructor() {
     super('render queue full');
@@ -32,19 +34,7 @@ export class RenderQueue {
     if (signal?.aborted) throw new AbortedError();
     if (this.running >= this.concurrency) {
       if (this.waiting.length >= this.maxWaiting) throw new QueueFullError();
-      await new Promise<void>((resolve, reject) => {
-        const turn = () => {
-          signal?.removeEventListener('abort', gone);
-          resolve();
-        };
-        const gone = () => {
-          const i = this.waiting.indexOf(turn);
-          if (i >= 0) this.waiting.splice(i, 1);
-          reject(new AbortedError());
-        };
-        this.waiting.push(turn);
-        signal?.addEventListener('abort', gone, { once: true });
-      });
+      await waitTurn(this.waiting, signal, () => new AbortedError());
     } else {
       this.running++;
     }

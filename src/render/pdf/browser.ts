@@ -7,6 +7,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { makeIssue } from '../../errors/catalogue';
 import { VanbanError } from '../../errors/issue';
 import { PROFILE_PREFIX, recordOwner, sweepStale, watch, type Watchdog } from './reaper';
+import { waitTurn } from './wait-turn';
 
 /** Flags that work on a machine with no network and no GPU (measured here; see DESIGN.md pitfalls). */
 export const FLAGS = [
@@ -178,19 +179,7 @@ export class BrowserPool {
       this.busy++;
       return;
     }
-    await new Promise<void>((resolve, reject) => {
-      const turn = () => {
-        signal?.removeEventListener('abort', gone);
-        resolve();
-      };
-      const gone = () => {
-        const i = this.waiting.indexOf(turn);
-        if (i >= 0) this.waiting.splice(i, 1);
-        reject(new PrintAbortedError());
-      };
-      this.waiting.push(turn);
-      signal?.addEventListener('abort', gone, { once: true });
-    });
+    await waitTurn(this.waiting, signal, () => new PrintAbortedError());
   }
 
   private release(): void {
