@@ -1,5 +1,6 @@
 // Visible skips: a test that needs something from outside the repository (the seed documents, a system tool) says why it
-// skips and how to run it; where VANBAN_REQUIRE_ALL=1 (the CI run) a missing need fails the file instead of skipping.
+// skips and how to run it. Where VANBAN_REQUIRE_ALL=1 (CI, beside the seeds) a missing need fails the file instead of
+// skipping; where VANBAN_REQUIRE_TOOLS=1 (CI's fresh clone, which has no seeds by design) a missing tool does.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,6 +12,8 @@ export interface Need {
   available: boolean;
   why: string;
   howTo: string;
+  /** A system tool (installed by setup.sh) or the seed documents (outside the repository). */
+  kind: 'tool' | 'seeds';
 }
 
 /** True when the need is met; otherwise prints and records the skip (or throws where nothing may be skipped). */
@@ -19,6 +22,9 @@ export function need(n: Need): boolean {
   const line = `SKIPPED ${n.tests}: ${n.why}. To run them: ${n.howTo}`;
   if (process.env.VANBAN_REQUIRE_ALL === '1') {
     throw new Error(`${line}\nVANBAN_REQUIRE_ALL=1: these tests must run here, not be skipped.`);
+  }
+  if (n.kind === 'tool' && process.env.VANBAN_REQUIRE_TOOLS === '1') {
+    throw new Error(`${line}\nVANBAN_REQUIRE_TOOLS=1: the tools setup.sh installs must be here.`);
   }
   console.warn(line);
   const log = process.env.VANBAN_SKIP_LOG;
@@ -36,6 +42,7 @@ export function needSeeds(tests: string): boolean {
     available,
     why: `the seed documents are not at ${SEEDS_DIR} (they come with the project's shared folder, not with a clone)`,
     howTo: 'VANBAN_SEEDS_DIR=/path/to/shared/seeds npm test',
+    kind: 'seeds',
   });
 }
 
@@ -62,5 +69,5 @@ const INSTALL: Record<string, string> = {
 };
 
 export function needTool(name: string, tests: string): boolean {
-  return need({ tests, available: hasTool(name), why: `the command ${name} is not installed`, howTo: INSTALL[name] ?? `install ${name}, then npm test` });
+  return need({ tests, available: hasTool(name), why: `the command ${name} is not installed`, howTo: INSTALL[name] ?? `install ${name}, then npm test`, kind: 'tool' });
 }

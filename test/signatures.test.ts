@@ -29,6 +29,7 @@ const haveItext =
     available: ITEXT_JARS.every((j) => fs.existsSync(j)),
     why: 'iText 5 and Bouncy Castle are not in /usr/share/java',
     howTo: 'bash scripts/setup.sh --test-tools (Debian packages libitext5-java, libbcprov-java, libbcpkix-java)',
+    kind: 'tool',
   });
 
 const out = tmpDir('signatures');
