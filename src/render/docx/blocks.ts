@@ -15,17 +15,17 @@ export function dauVanBan(h: HeaderVM): string {
   const leftW = h.doRongTraiMm;
   const rightW = h.doRongPhaiMm;
   const left =
-    h.chuQuan.map((l) => styledPara(l, style('chuQuan'), { align: 'center' })).join('') +
-    h.banHanh.map((l) => styledPara(l, style('banHanh'), { align: 'center' })).join('') +
+    h.chuQuan.map((l) => styledPara(l, 'chuQuan', { align: 'center' })).join('') +
+    h.banHanh.map((l) => styledPara(l, 'banHanh', { align: 'center' })).join('') +
     // Rule under the issuing body: 1/3–1/2 of the name's length (§1.4 ô 2).
     rule(h.gachCoQuanMm, leftW);
   const right =
-    styledPara(h.quocHieu, style('quocHieu'), { align: 'center' }) +
-    styledPara(h.tieuNgu, style('tieuNgu'), { align: 'center' }) +
+    styledPara(h.quocHieu, 'quocHieu', { align: 'center' }) +
+    styledPara(h.tieuNgu, 'tieuNgu', { align: 'center' }) +
     // Rule under the Tiêu ngữ: as long as its text (§1.4 ô 1).
     rule(h.gachTieuNguMm, rightW);
-  const so = styledPara(h.soKyHieu, style('soKyHieu'), { align: 'center', beforePt: 6 });
-  const date = h.diaDanhNgay ? styledPara(h.diaDanhNgay, style('diaDanhNgay'), { align: 'center', beforePt: 6 }) : '';
+  const so = styledPara(h.soKyHieu, 'soKyHieu', { align: 'center', beforePt: 6 });
+  const date = h.diaDanhNgay ? styledPara(h.diaDanhNgay, 'diaDanhNgay', { align: 'center', beforePt: 6 }) : '';
   if (Math.abs(h.doRongSoMm - leftW) < 0.01) return table([leftW, rightW], [[left, right], [so, date]]);
   // A date line longer than the Quốc hiệu takes room from the số's row only, not from the agency's.
   return table([h.doRongSoMm, leftW - h.doRongSoMm, rightW], [[{ xml: left, span: 2 }, right], [so, { xml: date, span: 2 }]]);
@@ -36,8 +36,8 @@ export function tenLoaiTrichYeu(vm: Pick<DocumentVM, 'tenLoai' | 'trichYeuDong' 
   const t = style('trichYeu');
   const lines = vm.trichYeuDong.map((l, i) => (i > 0 ? lineBreak(t) : '') + run(l, t)).join('');
   return (
-    styledPara(vm.tenLoai, style('tenLoai'), { align: 'center', beforePt: 18, keepNext: true }) +
-    para(lines, { align: 'center', exactPt: pitchPt(t.size), keepNext: true }) +
+    styledPara(vm.tenLoai, 'tenLoai', { align: 'center', beforePt: 18, keepNext: true }) +
+    para(lines, { align: 'center', exactPt: pitchPt(t.size), keepNext: true, styleOf: 'trichYeu' }) +
     rule(vm.gachTrichYeuMm, W, { afterPt: TOKENS.body.spaceAfterPt })
   );
 }
@@ -48,12 +48,12 @@ export function kinhGui(list: readonly KinhGuiVM[]): string {
   const exactPt = blockPitchPt('kinhGui');
   return list
     .map((k) => {
-      if (k.motDong) return para(run(`${k.nhan} ${k.motDong}`, s), { align: 'center', afterPt: 6, exactPt });
+      if (k.motDong) return para(run(`${k.nhan} ${k.motDong}`, s), { align: 'center', afterPt: 6, exactPt, styleOf: 'kinhGui' });
       const labelMm = measureMm(k.nhan.replace(/:$/, ''), s.size, s.bold);
       const start = W * 0.2;
       return (
-        para(run(k.nhan, s), { leftMm: start, afterPt: 0, exactPt }) +
-        k.nhieuDong.map((l, i) => para(run(l, s), { leftMm: start + labelMm, afterPt: i === k.nhieuDong.length - 1 ? 6 : 0, exactPt })).join('')
+        para(run(k.nhan, s), { leftMm: start, afterPt: 0, exactPt, styleOf: 'kinhGui' }) +
+        k.nhieuDong.map((l, i) => para(run(l, s), { leftMm: start + labelMm, afterPt: i === k.nhieuDong.length - 1 ? 6 : 0, exactPt, styleOf: 'kinhGui' })).join('')
       );
     })
     .join('');
@@ -89,6 +89,7 @@ export function doanVan(paragraphs: readonly ParagraphVM[]): string {
         // A paragraph kept with the next one moves whole in an office suite; said outright, Word does the same.
         keepLines: p.khongTach || keep,
         keepNext: keep,
+        styleOf: isCanCu ? 'canCu' : (p.kieu as Exclude<typeof p.kieu, 'canCu'>),
       });
     })
     .join('');
@@ -113,21 +114,20 @@ export function endOfFooter(): string {
  * (§3.1). Bookmark ids only need to be unique in the document: each signature block takes its own ten.
  */
 function khoangKy(slots: readonly OKyVM[], firstId: number, heightPt: number): string {
-  return para(slots.map((s, i) => bookmark(firstId + i, s.truong)).join(''), { exactPt: heightPt, keepNext: true });
+  return para(slots.map((s, i) => bookmark(firstId + i, s.truong)).join(''), { exactPt: heightPt, keepNext: true, styleOf: 'choKy' });
 }
 
 /** Ô 9b and 7a–7c in one borderless row: "Nơi nhận:" level with the first authority line (§1.4, §10). */
 export function cuoiVanBan(vm: Pick<DocumentVM, 'noiNhan' | 'chuKy'>): string {
   const leftW = W * TOKENS.signature.leftShare;
   const rightW = W - leftW;
-  const left = styledPara(vm.noiNhan.nhan, style('nhanNoiNhan')) + vm.noiNhan.dong.map((l) => styledPara(l, style('noiNhan'))).join('');
-  const q = style('quyenHan');
+  const left = styledPara(vm.noiNhan.nhan, 'nhanNoiNhan') + vm.noiNhan.dong.map((l) => styledPara(l, 'noiNhan')).join('');
   const k = vm.chuKy;
   const right =
-    k.quyenHan.map((l) => styledPara(l, q, { align: 'center', keepNext: true })).join('') +
+    k.quyenHan.map((l) => styledPara(l, 'quyenHan', { align: 'center', keepNext: true })).join('') +
     khoangKy(k.oKy, 100, signatureSpacePt()) +
-    k.chucVuKhac.map((l) => styledPara(l, style('chucVuKhac'), { align: 'center', keepNext: true })).join('') +
-    styledPara(k.hoTen, style('hoTen'), { align: 'center' });
+    k.chucVuKhac.map((l) => styledPara(l, 'chucVuKhac', { align: 'center', keepNext: true })).join('') +
+    styledPara(k.hoTen, 'hoTen', { align: 'center' });
   return footerGap() + table([leftW, rightW], [[left, right]], { cantSplit: true }) + endOfFooter();
 }
 
@@ -142,7 +142,14 @@ export function bang(b: BangVM | undefined): string {
   const widths = b.doRong.map((r) => r * W);
   const last = b.dong.length - 1;
   const cell = (text: string, o: { bold?: boolean; align?: 'left' | 'center'; keepNext?: boolean } = {}) =>
-    para(run(text, { size: s.size, bold: o.bold }), { align: o.align ?? 'left', beforePt: t.cellPadVertPt, afterPt: t.cellPadVertPt, exactPt: pitchPt(s.size), keepNext: o.keepNext });
+    para(run(text, { size: s.size, bold: o.bold }), {
+      align: o.align ?? 'left',
+      beforePt: t.cellPadVertPt,
+      afterPt: t.cellPadVertPt,
+      exactPt: pitchPt(s.size),
+      keepNext: o.keepNext,
+      styleOf: o.bold ? 'bangTieuDe' : 'bang',
+    });
   const rows = [
     b.cot.map((c) => cell(c, { bold: true, align: 'center', keepNext: true })),
     ...b.dong.map((d, r) => {
@@ -155,12 +162,11 @@ export function bang(b: BangVM | undefined): string {
 
 /** One signature of a two-signature footer; the space under its captions lines its name up with the other's. */
 function side(k: ChuKyDoiVM, firstId: number): string {
-  const q = style('quyenHan');
   return (
-    k.tieuDe.map((l) => styledPara(l, q, { align: 'center', keepNext: true })).join('') +
-    (k.ghiChu ? styledPara(k.ghiChu, style('ghiChuKy'), { align: 'center', keepNext: true }) : '') +
+    k.tieuDe.map((l) => styledPara(l, 'quyenHan', { align: 'center', keepNext: true })).join('') +
+    (k.ghiChu ? styledPara(k.ghiChu, 'ghiChuKy', { align: 'center', keepNext: true }) : '') +
     khoangKy(k.oKy, firstId, k.khoangKyPt) +
-    styledPara(k.hoTen, style('hoTen'), { align: 'center' })
+    styledPara(k.hoTen, 'hoTen', { align: 'center' })
   );
 }
 
@@ -174,8 +180,8 @@ function noiNhanParas(noiNhan: DocumentVM['noiNhan']): string {
   const last = noiNhan.dong.length - 1;
   return (
     spacer(TOKENS.signature.gapAbovePt, { keepNext: true }) +
-    styledPara(noiNhan.nhan, style('nhanNoiNhan'), { keepNext: true }) +
-    noiNhan.dong.map((l, i) => styledPara(l, style('noiNhan'), { keepNext: i < last })).join('')
+    styledPara(noiNhan.nhan, 'nhanNoiNhan', { keepNext: true }) +
+    noiNhan.dong.map((l, i) => styledPara(l, 'noiNhan', { keepNext: i < last })).join('')
   );
 }
 
@@ -199,12 +205,11 @@ export function noiNhanRieng(noiNhan: DocumentVM['noiNhan']): string {
 /** An appendix: new section restarting page numbers at 1, "Phụ lục" title, italic reference line, table. */
 export function phuLuc(p: PhuLucVM | undefined): string {
   if (!p) return '';
-  const t = style('phuLucTieuDe');
   return (
     spacer(0.05, { sectPr: sectPr() }) +
-    (p.nhan ? styledPara(p.nhan, style('phuLucNhan'), { align: 'center' }) : '') +
-    p.tieuDe.map((l) => styledPara(l, t, { align: 'center' })).join('') +
-    styledPara(p.kemTheo, style('phuLucKemTheo'), { align: 'center', afterPt: 12 }) +
+    (p.nhan ? styledPara(p.nhan, 'phuLucNhan', { align: 'center' }) : '') +
+    p.tieuDe.map((l) => styledPara(l, 'phuLucTieuDe', { align: 'center' })).join('') +
+    styledPara(p.kemTheo, 'phuLucKemTheo', { align: 'center', afterPt: 12 }) +
     bang(p.bang) +
     doanVan(p.ghiChu)
   );
@@ -212,5 +217,5 @@ export function phuLuc(p: PhuLucVM | undefined): string {
 
 /** The small italic line naming the legal form above the header of a báo cáo (e.g. "Mẫu số 07 …"). */
 export function dongMau(text: string): string {
-  return text ? styledPara(text, style('dongMau'), { align: 'right', afterPt: 6 }) : '';
+  return text ? styledPara(text, 'dongMau', { align: 'right', afterPt: 6 }) : '';
 }

@@ -1,5 +1,6 @@
 // Small OOXML writers (runs, paragraphs, tables) that the regulated blocks are built from; all text is escaped here.
-import { pitchPt, ruleGapPt, TOKENS, twips, type BlockStyle } from '../tokens';
+import { pitchPt, ruleGapPt, style, TOKENS, twips, type BlockName } from '../tokens';
+import { styleId, type ParagraphStyleKey } from './styles';
 
 export function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -32,6 +33,8 @@ export function bookmark(id: number, name: string): string {
 }
 
 export interface ParaOpts {
+  /** The named paragraph style of the block (src/render/docx/styles.ts): an anchor, never a change of look. */
+  styleOf?: ParagraphStyleKey;
   align?: 'left' | 'center' | 'right' | 'both';
   firstLineMm?: number;
   leftMm?: number;
@@ -56,7 +59,7 @@ export interface ParaOpts {
 }
 
 export function para(runsXml: string, o: ParaOpts): string {
-  let pPr = '';
+  let pPr = o.styleOf ? `<w:pStyle w:val="${styleId(o.styleOf)}"/>` : '';
   if (o.keepNext) pPr += '<w:keepNext/>';
   if (o.keepLines) pPr += '<w:keepLines/>';
   pPr += o.widowControl ? '<w:widowControl/>' : '<w:widowControl w:val="0"/>';
@@ -75,9 +78,10 @@ export function para(runsXml: string, o: ParaOpts): string {
   return `<w:p><w:pPr>${pPr}</w:pPr>${runsXml}</w:p>`;
 }
 
-/** A paragraph in one block style, single-spaced unless told otherwise. */
-export function styledPara(text: string, s: BlockStyle, o: Partial<ParaOpts> = {}): string {
-  return para(run(text, s), { exactPt: pitchPt(s.size), ...o });
+/** A paragraph of one regulated block, in its look and under its named style, single-spaced unless told otherwise. */
+export function styledPara(text: string, block: BlockName, o: Partial<ParaOpts> = {}): string {
+  const s = style(block);
+  return para(run(text, s), { exactPt: pitchPt(s.size), styleOf: block, ...o });
 }
 
 /** An empty paragraph of a fixed height: vertical space that both outputs give the same size. */

@@ -7,6 +7,7 @@ import Docxtemplater from 'docxtemplater';
 import { makeIssue } from '../../errors/catalogue';
 import { VanbanError, type Issue } from '../../errors/issue';
 import type { DocumentVM } from '../../viewmodel/types';
+import { templateWithStyles } from './styles';
 import { bang, chuKyDoi, chuKyDoiVaNoiNhan, cuoiVanBan, dauVanBan, doanVan, dongMau, kinhGui, noiNhanRieng, phuLuc, tenLoaiTrichYeu } from './blocks';
 
 // pizzip deflates with pako in JavaScript; Node's zlib writes the same raw deflate format several times faster, and
@@ -20,7 +21,8 @@ function templateBytes(templateDir: string): Buffer {
   const file = path.join(templateDir, 'template.docx');
   let b = templateCache.get(file);
   if (!b) {
-    b = fs.readFileSync(file);
+    // The named paragraph styles go into the template once, not into every document.
+    b = templateWithStyles(fs.readFileSync(file));
     templateCache.set(file, b);
   }
   return b;
