@@ -7,6 +7,7 @@ import Docxtemplater from 'docxtemplater';
 import { makeIssue } from '../../errors/catalogue';
 import { VanbanError, type Issue } from '../../errors/issue';
 import type { DocumentVM } from '../../viewmodel/types';
+import { compile, fill, type CompiledTemplate } from './compiled';
 import { templateWithStyles } from './styles';
 import { bang, chuKyDoi, chuKyDoiVaNoiNhan, cuoiVanBan, dauVanBan, doanVan, dongMau, kinhGui, noiNhanRieng, phuLuc, tenLoaiTrichYeu } from './blocks';
 
@@ -15,17 +16,23 @@ import { bang, chuKyDoi, chuKyDoiVaNoiNhan, cuoiVanBan, dauVanBan, doanVan, dong
 (PizZip as unknown as { compressions: { DEFLATE: { compress: (input: Uint8Array) => Uint8Array } } }).compressions.DEFLATE.compress = (input) =>
   zlib.deflateRawSync(input);
 
-const templateCache = new Map<string, Buffer>();
+interface CachedTemplate {
+  bytes: Buffer;
+  /** Compiled on first use; null when the template must go through docxtemplater for every document. */
+  compiled?: CompiledTemplate | null;
+}
 
-function templateBytes(templateDir: string): Buffer {
+const templateCache = new Map<string, CachedTemplate>();
+
+function cachedTemplate(templateDir: string): CachedTemplate {
   const file = path.join(templateDir, 'template.docx');
-  let b = templateCache.get(file);
-  if (!b) {
+  let t = templateCache.get(file);
+  if (!t) {
     // The named paragraph styles go into the template once, not into every document.
-    b = templateWithStyles(fs.readFileSync(file));
-    templateCache.set(file, b);
+    t = { bytes: templateWithStyles(fs.readFileSync(file)) };
+    templateCache.set(file, t);
   }
-  return b;
+  return t;
 }
 
 /** Drops the cached template files, so an edited template.docx is read again (preview, check). */
@@ -79,12 +86,34 @@ function templateIssues(err: unknown, file: string): Issue[] {
   );
 }
 
-/** Renders the DOCX; the zip entries get the document's date so the same input gives the same bytes. */
-export function renderDocx(vm: DocumentVM, templateDir: string, extra: Record<string, string> = {}): Buffer {
-  const file = path.join(templateDir, 'template.docx');
+/**
+ * Renders the DOCX; the zip entries get the document's date so the same input gives the same bytes. A template
+ * compiled once is filled without docxtemplater (src/render/docx/compiled.ts); `viaDocxtemplater` forces the
+ * per-document path, which the tests compare it with.
+ */
+export function renderDocx(vm: DocumentVM, templateDir: string, extra: Record<string, string> = {}, opts: { viaDocxtemplater?: boolean } = {}): Buffer {
+  const data = docxData(vm, extra);
+  const date = new Date(vm.meta.creationDate);
+  const t = cachedTemplate(templateDir);
+  if (!opts.viaDocxtemplater) {
+    if (t.compiled === undefined) t.compiled = compile(t.bytes, Object.keys(data)) ?? null;
+    const parts = t.compiled ? fill(t.compiled, data) : undefined;
+    if (t.compiled && parts) {
+      // The compiled zip is shared: its templated parts are overwritten for each document, its others reused as
+      // deflated when the template was read. Generating is synchronous, so no other document sees it half-filled.
+      const zip = t.compiled.zip;
+      for (const [name, text] of parts) zip.file(name, text);
+      for (const f of Object.values(zip.files) as { date: Date }[]) f.date = date;
+      return zip.generate({ type: 'nodebuffer', compression: 'DEFLATE' });
+    }
+  }
+  return renderWithDocxtemplater(t.bytes, data, date, path.join(templateDir, 'template.docx'));
+}
+
+function renderWithDocxtemplater(bytes: Buffer, data: Record<string, string>, date: Date, file: string): Buffer {
   let doc: Docxtemplater;
   try {
-    const zip = new PizZip(templateBytes(templateDir));
+    const zip = new PizZip(bytes);
     doc = new Docxtemplater(zip, {
       paragraphLoop: true,
       linebreaks: true,
@@ -93,12 +122,11 @@ export function renderDocx(vm: DocumentVM, templateDir: string, extra: Record<st
         throw new Error(`Tag {${part.value}} has no value in the view model`);
       },
     });
-    doc.render(docxData(vm, extra));
+    doc.render(data);
   } catch (err) {
     throw new VanbanError(templateIssues(err, path.relative(process.cwd(), file)));
   }
   const zip = doc.getZip();
-  const date = new Date(vm.meta.creationDate);
   for (const f of Object.values(zip.files) as { date: Date }[]) f.date = date;
   return zip.generate({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
