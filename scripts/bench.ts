@@ -5,10 +5,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../src/paths';
 import { descendantsOf } from './bench/proc';
+import { printStages, profileFolder } from './bench/profile';
 import { writeSynthetic } from './bench/synthetic';
 
 interface Args {
   json: boolean;
+  /** Folder for CPU profiles of the DOCX and PDF runs, summarised by stage; undefined: no profiling. */
+  profile?: string;
   reports: number;
   plans: number;
   libreofficeSingle: number;
@@ -21,12 +24,14 @@ function parseArgs(argv: string[]): Args {
     const v = argv[i]!;
     const num = () => Number(argv[++i]);
     if (v === '--json') a.json = true;
+    else if (v === '--profile') a.profile = path.join(ROOT, 'output', 'bench-profiles');
+    else if (v === '--profile-dir') a.profile = path.resolve(argv[++i] ?? '');
     else if (v === '--reports') a.reports = num();
     else if (v === '--plans') a.plans = num();
     else if (v === '--libreoffice-single') a.libreofficeSingle = num();
     else if (v === '--libreoffice-batches') a.libreofficeBatches = num();
     else {
-      console.error(`bench: unknown option ${v}\nusage: npm run bench -- [--json] [--reports N] [--plans N] [--libreoffice-single N] [--libreoffice-batches N]`);
+      console.error(`bench: unknown option ${v}\nusage: npm run bench -- [--json] [--profile | --profile-dir DIR] [--reports N] [--plans N] [--libreoffice-single N] [--libreoffice-batches N]`);
       process.exit(2);
     }
   }
@@ -73,7 +78,18 @@ function measure(cmd: string, args: string[]): Promise<Measured> {
   });
 }
 
-const vanban = (inputs: string, out: string, format: string) => measure(process.execPath, [path.join(ROOT, 'bin', 'vanban.mjs'), 'render', inputs, '--out', out, '--format', format, '--quiet']);
+const vanban = (inputs: string, out: string, format: string, profileDir?: string) =>
+  measure(process.execPath, [
+    ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+    path.join(ROOT, 'bin', 'vanban.mjs'),
+    'render',
+    inputs,
+    '--out',
+    out,
+    '--format',
+    format,
+    '--quiet',
+  ]);
 
 function soffice(): string | undefined {
   for (const name of ['soffice', 'libreoffice']) {
@@ -117,6 +133,17 @@ async function main(): Promise<void> {
     const pdf = await vanban(allGlob, path.join(work, 'pdf'), 'pdf');
     log(`PDF:  ${all} in ${pdf.seconds.toFixed(1)} s → ${(all / pdf.seconds).toFixed(1)}/s`);
     const e2e = await vanban(reportGlob, path.join(work, 'e2e'), 'docx,pdf');
+    if (args.profile) {
+      // Profiled runs come after the measured ones: the profiler slows what it watches.
+      fs.rmSync(args.profile, { recursive: true, force: true });
+      for (const format of ['docx', 'pdf']) {
+        const dir = path.join(args.profile, format);
+        fs.mkdirSync(dir, { recursive: true });
+        await vanban(allGlob, path.join(work, `profile-${format}`), format, dir);
+        printStages(`profile of ${all} inputs to ${format.toUpperCase()}`, profileFolder(dir), (s) => console.error(s));
+      }
+      console.error(`CPU profiles in ${args.profile} (open them in Chrome DevTools, Performance tab, or in VS Code)`);
+    }
     log(`${reports.length} reports, DOCX + PDF: ${e2e.seconds.toFixed(1)} s`);
     const peak = Math.max(docx.peakRss, pdf.peakRss, e2e.peakRss) / 2 ** 20;
     log(`peak memory of the process tree: ${peak.toFixed(0)} MB`);

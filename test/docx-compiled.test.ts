@@ -1,13 +1,15 @@
 // A template compiled once (src/render/docx/compiled.ts) writes the same DOCX parts as docxtemplater rendering the
 // template for each document, and leaves to docxtemplater what only it can do right.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import PizZip from 'pizzip';
 import { describe, expect, it } from 'vitest';
 import { check, fromText } from '../src/api';
 import { compile, fill } from '../src/render/docx/compiled';
 import { renderDocx } from '../src/render/docx/render';
 import { scaffoldDocx } from '../src/render/docx/base';
-import { EXAMPLES } from './helpers';
+import { EXAMPLES, tmpDir } from './helpers';
 
 const INPUTS = [...EXAMPLES, 'test/fixtures/bien-ban.json', 'test/fixtures/bao-cao-thanh-tich.json', 'test/fixtures/to-trinh.json', 'test/fixtures/minimal-ke-hoach.json'].filter((f) =>
   fs.existsSync(f),
@@ -27,7 +29,11 @@ describe('a compiled template', () => {
         const fast = renderDocx(doc.vm, doc.templateDir);
         const slow = renderDocx(doc.vm, doc.templateDir, {}, { viaDocxtemplater: true });
         expect(parts(fast), `${input} ${doc.name}`).toEqual(parts(slow));
-        // The shared zip is refilled for each document: rendering again gives the same bytes.
+        expect(Object.keys(new PizZip(fast).files)[0]).toBe('[Content_Types].xml');
+        // A ZIP that Info-ZIP finds whole (CRCs, sizes, directory), the same bytes when rendered again.
+        const f = path.join(tmpDir('docx-compiled'), 'x.docx');
+        fs.writeFileSync(f, fast);
+        expect(spawnSync('unzip', ['-tq', f]).status).toBe(0);
         expect(renderDocx(doc.vm, doc.templateDir).equals(fast)).toBe(true);
       }
     });

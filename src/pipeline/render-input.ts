@@ -1,7 +1,11 @@
 // Renders one prepared input in memory: its DOCX and PDF files (and a dossier's merged PDF and manifest), nothing written.
 import type { BrowserPool } from '../render/pdf/browser';
-import { printJobs, type FinishedPdf, type PrintStats } from '../render/pdf/batch';
-import { mergeWithBookmarks } from '../render/pdf/post';
+import type { FinishedPdf } from '../render/pdf/post';
+import type { PrintStats } from '../render/pdf/stats';
+
+// The printing code (pdf-lib, fontkit) is loaded with the first PDF: a DOCX-only run or a validation starts without it.
+const pdfStage = () => import('../render/pdf/batch');
+const postStage = () => import('../render/pdf/post');
 import { mergedSidecar, signaturesSidecar, type SignaturesSidecar } from '../render/pdf/sidecar';
 import { VanbanError, type Issue } from '../errors/issue';
 import type { Prepared } from './prepare';
@@ -50,7 +54,7 @@ export async function assemble(plan: InputPlan, pdfs: FinishedPdf[]): Promise<Re
     let pages: number[] = [];
     let mergedSlots: SignaturesSidecar | undefined;
     if (printed.length > 1) {
-      const merged = await mergeWithBookmarks(printed, dossier.meta, { pdfa: plan.pdfa });
+      const merged = await (await postStage()).mergeWithBookmarks(printed, dossier.meta, { pdfa: plan.pdfa });
       outputs.push({ file: `${stem}/ho-so.pdf`, data: merged.pdf });
       pages = merged.pages;
       mergedSlots = mergedSidecar('ho-so.pdf', pages.reduce((a, b) => a + b, 0), merged.fields, printed);
@@ -90,7 +94,7 @@ export interface RenderInputOptions {
 export async function renderPrepared(prepared: Prepared, stem: string, opts: RenderInputOptions): Promise<RenderedFile[]> {
   const plan = planInput(prepared, stem, opts);
   const jobs = pdfJobsOf(plan);
-  const pdfs = jobs.length && opts.pool ? await printJobs(opts.pool, jobs, opts.stats, { signal: opts.signal, chunk: opts.chunk, maxPages: opts.maxPages }) : [];
+  const pdfs = jobs.length && opts.pool ? await (await pdfStage()).printJobs(opts.pool, jobs, opts.stats, { signal: opts.signal, chunk: opts.chunk, maxPages: opts.maxPages }) : [];
   const failed = pdfs.filter((p): p is Issue[] => Array.isArray(p));
   if (failed.length) throw new VanbanError(failed.flat());
   return assemble(plan, pdfs as FinishedPdf[]);
@@ -99,7 +103,7 @@ export async function renderPrepared(prepared: Prepared, stem: string, opts: Ren
 /** The finished PDF of one prepared document (its body, then each appendix numbered on its own). */
 export async function documentPdf(pool: BrowserPool, doc: Prepared['documents'][number]): Promise<Uint8Array> {
   const plan = planInput({ documents: [{ ...doc, formats: ['pdf'] }], issues: [] }, 'x', { formats: ['pdf'] });
-  const [pdf] = await printJobs(pool, pdfJobsOf(plan));
+  const [pdf] = await (await pdfStage()).printJobs(pool, pdfJobsOf(plan));
   if (Array.isArray(pdf)) throw new VanbanError(pdf);
   return pdf!.pdf;
 }

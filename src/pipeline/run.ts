@@ -6,7 +6,8 @@ import fg from 'fast-glob';
 import { makeIssue } from '../errors/catalogue';
 import { type Issue } from '../errors/issue';
 import { BrowserPool } from '../render/pdf/browser';
-import { newStats, printJobs, type FinishedPdf, type PrintStats } from '../render/pdf/batch';
+import type { FinishedPdf } from '../render/pdf/post';
+import { newStats, type PrintStats } from '../render/pdf/stats';
 import { acquireLock, fingerprint, inputHash, Journal, STATE_DIR } from '../output/state';
 import { atomicWrite, outputStem } from '../output/write';
 import { issuesOf, type ProcessResult } from './process';
@@ -200,7 +201,8 @@ async function runChunk(ctx: ChunkContext, sources: string[], indices: number[])
   // One print for the whole chunk, in input order, so the same inputs always make the same PDFs.
   const plans = ready.filter((p) => p.result.plan);
   const jobs = plans.flatMap((p) => pdfJobsOf(p.result.plan!));
-  const printed = jobs.length && ctx.pool && !opts.signal?.aborted ? await printJobs(ctx.pool, jobs, ctx.stats) : [];
+  // The printing code (pdf-lib, fontkit) is loaded with the first print: a DOCX-only run starts without it.
+  const printed = jobs.length && ctx.pool && !opts.signal?.aborted ? await (await import('../render/pdf/batch')).printJobs(ctx.pool, jobs, ctx.stats) : [];
 
   let k = 0;
   for (const p of ready) {

@@ -1,18 +1,9 @@
 // Invisible links the HTML carries for the PDF stage: Chromium records each where it laid it out, so pages and
 // rectangles can be read off the printed file (piece boundaries of a batch print, signature spaces).
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFString, type PDFDocument } from 'pdf-lib';
+import { MARK_BASE as BASE, type MarkKind } from './mark-href';
 
-/**
- * The host is reserved (RFC 2606): nothing ever resolves it, and every request is refused anyway. An absolutely
- * positioned link takes no room, so a marked layout is the layout of the unmarked page.
- */
-const BASE = 'https://vanban.invalid/';
-
-export type MarkKind = 'piece' | 'ky';
-
-export function markHref(kind: MarkKind, id: string): string {
-  return `${BASE}${kind}/${id}`;
-}
+export { markHref, type MarkKind } from './mark-href';
 
 /** A mark found on a page: its kind, its id and Chromium's rectangle (PDF points, origin bottom-left). */
 export interface FoundMark {

@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 import PizZip from 'pizzip';
 import Docxtemplater from 'docxtemplater';
+import { storePart, writeZip, type StoredPart } from './zip-writer';
 
 // docxtemplater's own escaping of a plain value, so that both ways write the same bytes.
 const { utf8ToWord } = createRequire(import.meta.url)('docxtemplater/js/doc-utils.js') as { utf8ToWord: (s: string) => string };
@@ -27,8 +28,8 @@ interface Part {
 
 export interface CompiledTemplate {
   parts: Part[];
-  /** The template's zip, its untemplated parts still deflated as read, to be copied into each document. */
-  zip: PizZip;
+  /** The zip's entries in order: an untemplated part deflated once, or the name of a part filled per document. */
+  entries: (StoredPart | string)[];
 }
 
 /**
@@ -63,10 +64,18 @@ export function compile(bytes: Buffer, keys: readonly string[]): CompiledTemplat
     doc.render({});
     const out = doc.getZip();
     const parts: Part[] = [];
-    for (const name of Object.keys(out.files)) {
+    const entries: (StoredPart | string)[] = [];
+    // In the template's order ([Content_Types].xml first, where readers look), which docxtemplater's zip does not keep.
+    const order = Object.keys(new PizZip(bytes).files);
+    const names = [...order.filter((n) => out.files[n]), ...Object.keys(out.files).filter((n) => !order.includes(n))];
+    for (const name of names) {
       if (out.files[name]!.dir) continue;
       const text = out.file(name)!.asText();
-      if (!text.includes(OPEN)) continue;
+      if (!text.includes(OPEN)) {
+        entries.push(storePart(name, out.file(name)!.asUint8Array()));
+        continue;
+      }
+      entries.push(name);
       const pieces: string[] = [];
       const partSlots: Slot[] = [];
       let last = 0;
@@ -82,7 +91,7 @@ export function compile(bytes: Buffer, keys: readonly string[]): CompiledTemplat
       pieces.push(text.slice(last));
       parts.push({ name, pieces, slots: partSlots });
     }
-    return { parts, zip: new PizZip(bytes) };
+    return { parts, entries };
   } catch {
     return undefined;
   }
@@ -114,4 +123,14 @@ export function fill(t: CompiledTemplate, data: Readonly<Record<string, string>>
     out.set(part.name, s);
   }
   return out;
+}
+
+/** The DOCX of one document from a compiled template, dated `isoDate`; undefined where `fill` declines. */
+export function renderCompiled(t: CompiledTemplate, data: Readonly<Record<string, string>>, isoDate: string): Buffer | undefined {
+  const parts = fill(t, data);
+  if (!parts) return undefined;
+  return writeZip(
+    t.entries.map((e) => (typeof e === 'string' ? storePart(e, Buffer.from(parts.get(e)!, 'utf8'), 3) : e)),
+    isoDate,
+  );
 }

@@ -7,7 +7,7 @@ import Docxtemplater from 'docxtemplater';
 import { makeIssue } from '../../errors/catalogue';
 import { VanbanError, type Issue } from '../../errors/issue';
 import type { DocumentVM } from '../../viewmodel/types';
-import { compile, fill, type CompiledTemplate } from './compiled';
+import { compile, renderCompiled, type CompiledTemplate } from './compiled';
 import { templateWithStyles } from './styles';
 import { bang, chuKyDoi, chuKyDoiVaNoiNhan, cuoiVanBan, dauVanBan, doanVan, dongMau, kinhGui, noiNhanRieng, phuLuc, tenLoaiTrichYeu } from './blocks';
 
@@ -97,15 +97,8 @@ export function renderDocx(vm: DocumentVM, templateDir: string, extra: Record<st
   const t = cachedTemplate(templateDir);
   if (!opts.viaDocxtemplater) {
     if (t.compiled === undefined) t.compiled = compile(t.bytes, Object.keys(data)) ?? null;
-    const parts = t.compiled ? fill(t.compiled, data) : undefined;
-    if (t.compiled && parts) {
-      // The compiled zip is shared: its templated parts are overwritten for each document, its others reused as
-      // deflated when the template was read. Generating is synchronous, so no other document sees it half-filled.
-      const zip = t.compiled.zip;
-      for (const [name, text] of parts) zip.file(name, text);
-      for (const f of Object.values(zip.files) as { date: Date }[]) f.date = date;
-      return zip.generate({ type: 'nodebuffer', compression: 'DEFLATE' });
-    }
+    const docx = t.compiled ? renderCompiled(t.compiled, data, vm.meta.creationDate) : undefined;
+    if (docx) return docx;
   }
   return renderWithDocxtemplater(t.bytes, data, date, path.join(templateDir, 'template.docx'));
 }

@@ -5,7 +5,7 @@ import Handlebars from 'handlebars';
 import { makeIssue } from '../../errors/catalogue';
 import { VanbanError } from '../../errors/issue';
 import { TEMPLATES_DIR } from '../../paths';
-import { markHref } from '../marks';
+import { markHref } from '../mark-href';
 import { printCss } from './css';
 
 const BLOCKS_DIR = path.join(TEMPLATES_DIR, '_blocks');

@@ -11,15 +11,9 @@ import { finishFromPages, type FinishedPdf, type PageRange } from './post';
 
 export type { PdfJob, FinishedPdf };
 
-export interface PrintStats {
-  prints: number;
-  batched: number;
-  /** Prints whose pieces could not be located exactly; their documents were printed one by one. */
-  fallbacks: number;
-  retries: number;
-}
+import { newStats, type PrintStats } from './stats';
 
-export const newStats = (): PrintStats => ({ prints: 0, batched: 0, fallbacks: 0, retries: 0 });
+export { newStats, type PrintStats };
 
 export interface PrintOptions {
   /** Stops between and during prints (a client that went away, a job out of time): PrintAbortedError. */

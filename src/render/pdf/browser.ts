@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { makeIssue } from '../../errors/catalogue';
 import { VanbanError } from '../../errors/issue';
 import { PROFILE_PREFIX, recordOwner, sweepStale, watch, type Watchdog } from './reaper';
@@ -85,6 +85,8 @@ export class BrowserPool {
     this.watchdog?.release();
     this.watchdog = watch(this.userDataDir);
     try {
+      // Loaded here, not at start-up: a run that writes only DOCX never needs it.
+      const { default: puppeteer } = await import('puppeteer-core');
       this.browser = await puppeteer.launch({
         executablePath,
         headless: true,
