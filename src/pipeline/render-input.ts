@@ -2,14 +2,14 @@
 import type { BrowserPool } from '../render/pdf/browser';
 import type { FinishedPdf } from '../render/pdf/post';
 import type { PrintStats } from '../render/pdf/stats';
-
-// The printing code (pdf-lib, fontkit) is loaded with the first PDF: a DOCX-only run or a validation starts without it.
-const pdfStage = () => import('../render/pdf/batch');
-const postStage = () => import('../render/pdf/post');
 import { mergedSidecar, signaturesSidecar, type SignaturesSidecar } from '../render/pdf/sidecar';
 import { VanbanError, type Issue } from '../errors/issue';
 import type { Prepared } from './prepare';
 import { pdfJobsOf, planInput, type Format, type InputPlan, type PdfJob, type PlannedDocument } from './plan';
+
+// The printing code (pdf-lib, fontkit) is loaded with the first PDF: a DOCX-only run or a validation starts without it.
+const pdfStage = () => import('../render/pdf/batch');
+const postStage = () => import('../render/pdf/post');
 
 export type { Format };
 
