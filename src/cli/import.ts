@@ -1,18 +1,27 @@
 // `vanban import <file> [--form ID] [--out FILE.json]`: a Word document, a text or Markdown file becomes the input of
-// its form, with what the recogniser could not place and what is still missing.
+// its form, with what the recogniser could not place and what is still missing; `vanban import <sheet> --into FILE`
+// puts a spreadsheet's nominees and council members into a hồ sơ, tờ trình or biên bản.
+import fs from 'node:fs';
 import path from 'node:path';
-import { check, formatIssue, fromValue, knownFormIds, VanbanError, type Issue } from '../api';
+import { check, formatIssue, fromText, fromValue, knownFormIds, VanbanError, type Issue } from '../api';
 import { makeIssue } from '../errors/catalogue';
 import { atomicWrite } from '../output/write';
 import { ROOT } from '../paths';
 import { readParagraphs } from '../readers/files';
+import { mergeSheet, SHEET_TARGETS } from '../readers/into-input';
+import { readNominees } from '../readers/nominees';
 import { recognise } from '../readers/recognise';
+import { isSheetFile, readSheets } from '../readers/sheets';
 import type { Io } from './main';
 
 const USAGE = `Cách dùng / Usage:
   vanban import <tệp.docx|.txt|.md> [--form MẪU] [--out TỆP.json]
     --form MẪU   loại văn bản nếu không tự nhận ra / the form, when the document does not say (ke-hoach, phat-dong)
     --out TỆP    ghi vào tệp; mặc định in ra màn hình / write to a file; default: standard output
+  vanban import <danh-sach.xlsx|.csv> --into TỆP.json [--out TỆP.json]
+    --into TỆP   hồ sơ, tờ trình hoặc biên bản nhận danh sách đề nghị và thành viên Hội đồng (ghi lại vào tệp này
+                 nếu không có --out) / the hồ sơ, tờ trình or biên bản that receives the nominees and council members
+                 (written back unless --out is given)
 
 Mã thoát / Exit codes: 0 đã nhận, hợp lệ / recognised and valid, 1 còn thiếu trường hoặc không đọc được tệp /
 fields still missing or the file cannot be read (the result is written when there is one), 2 sai cách gọi / usage`;
@@ -24,6 +33,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   let file: string | undefined;
   let form: string | undefined;
   let out: string | undefined;
+  let into: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => (a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i]);
@@ -32,11 +42,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return 0;
     } else if (a === '--form' || a.startsWith('--form=')) form = value();
     else if (a === '--out' || a.startsWith('--out=')) out = value();
+    else if (a === '--into' || a.startsWith('--into=')) into = value();
     else if (a.startsWith('-')) return usage(io, `Tùy chọn không rõ / unknown option: ${a}`);
     else if (file === undefined) file = a;
     else return usage(io, `Thừa đối số / extra argument: ${a}`);
   }
   if (!file) return usage(io, 'Thiếu tệp cần nhập / no file given');
+  if (isSheetFile(file)) return importSheet(file, into, out, io);
+  if (into !== undefined) return usage(io, '--into chỉ dùng với bảng tính .xlsx hoặc .csv / --into is for a .xlsx or .csv spreadsheet');
   if (form !== undefined && !FORMS.includes(form)) return usage(io, `--form: ${form}; dùng / use: ${FORMS.join(', ')}`);
   if (out !== undefined && !out.endsWith('.json')) return usage(io, '--out cần tên tệp .json / needs a .json file name');
 
@@ -69,6 +82,51 @@ export async function run(argv: string[], io: Io): Promise<number> {
     io.out(json.trimEnd());
   }
   return checked.ok ? 0 : 1;
+}
+
+/** A nominee spreadsheet into a hồ sơ, tờ trình or biên bản input. */
+async function importSheet(file: string, into: string | undefined, out: string | undefined, io: Io): Promise<number> {
+  if (!into) return usage(io, 'Bảng tính cần --into TỆP.json (hồ sơ, tờ trình hoặc biên bản) / a spreadsheet needs --into FILE.json');
+  if (!into.endsWith('.json') || (out !== undefined && !out.endsWith('.json'))) return usage(io, '--into và --out cần tên tệp .json / --into and --out need .json file names');
+  const target = await check(fromText(readText(into) ?? '', into), { templates: 'none' });
+  if (target.value === undefined || typeof target.value !== 'object' || Array.isArray(target.value)) {
+    for (const i of target.messages) io.err(formatIssue(i));
+    return usage(io, `Không đọc được ${into} / ${into} cannot be read`);
+  }
+  const form = (target.value as Record<string, unknown>).form;
+  if (!(SHEET_TARGETS as readonly unknown[]).includes(form)) {
+    return usage(io, `${into}: "form" là ${JSON.stringify(form)}; bảng tính nhập vào / a spreadsheet goes into: ${SHEET_TARGETS.join(', ')}`);
+  }
+  let sheets;
+  try {
+    sheets = await readSheets(file);
+  } catch (err) {
+    if (!(err instanceof VanbanError)) throw err;
+    for (const i of err.issues) io.err(formatIssue(i));
+    return 1;
+  }
+  const read = readNominees(sheets, file);
+  const rowIssues = read.issues;
+  if (!read.nominees.length && !read.members.length) {
+    for (const i of rowIssues) io.err(formatIssue(i));
+    return 1;
+  }
+  const merged = mergeSheet(target.value as Record<string, unknown>, read);
+  const checked = await check(fromValue(merged.value, out ?? into), { templates: 'none' });
+  for (const i of [...rowIssues, ...checked.messages]) io.err(formatIssue(i));
+  const dest = out ?? into;
+  atomicWrite(dest, `${JSON.stringify(merged.value, null, 2)}\n`);
+  for (const n of merged.notes) io.err(n);
+  io.err(`→ ${dest} (${String(form)})`);
+  return checked.ok && !rowIssues.length ? 0 : 1;
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 function usage(io: Io, why: string): number {

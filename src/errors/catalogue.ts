@@ -78,6 +78,16 @@ export const CATALOGUE = {
     message: (p) => ({ vi: `Đoạn ${p.index} không xếp được vào văn bản (${p.whyVi}): "${p.text}".`, en: `Paragraph ${p.index} could not be placed (${p.whyEn}): "${p.text}".` }),
     hint: () => ({ vi: 'Thêm phần này vào tệp JSON bằng tay nếu cần.', en: 'Add this part to the JSON by hand if it is needed.' }),
   },
+  'import.row': {
+    stage: 'input', severity: 'error',
+    message: (p) => ({ vi: `Trang "${p.sheet}", dòng ${p.row}: ${p.reasonVi}. Dòng này không được nhập.`, en: `Sheet "${p.sheet}", row ${p.row}: ${p.reasonEn}. The row was not imported.` }),
+    hint: (p) => ({ vi: `${p.fixVi} Các dòng khác đã được nhập.`, en: `${p.fixEn} The other rows were imported.` }),
+  },
+  'import.no_rows': {
+    stage: 'input', severity: 'error',
+    message: (p) => ({ vi: `Không thấy danh sách trong ${p.file}: ${p.reasonVi}.`, en: `No list found in ${p.file}: ${p.reasonEn}.` }),
+    hint: () => ({ vi: 'Dòng tiêu đề cần có các cột "Họ và tên" (hoặc "Tên tập thể"), "Danh hiệu/hình thức" và, nếu có, "Số phiếu đồng ý"; trang thành viên Hội đồng cần "Họ và tên" và "Chức vụ trong Hội đồng". Xem tệp mẫu data/nominations/danh-sach-de-nghi.xlsx.', en: 'The header row needs the columns "Họ và tên" (or "Tên tập thể"), "Danh hiệu/hình thức" and, where there are votes, "Số phiếu đồng ý"; a council sheet needs "Họ và tên" and "Chức vụ trong Hội đồng". See the template data/nominations/danh-sach-de-nghi.xlsx.' }),
+  },
   'input.legacy_encoding': {
     stage: 'input', severity: 'warning',
     message: (p) => ({ vi: `Trường ${f(p)} được gõ bằng bảng mã cũ ${p.encoding} và đã được chuyển sang Unicode: "${p.text}".`, en: `Field ${e(p)} was typed in the legacy ${p.encoding} encoding and was converted to Unicode: "${p.text}".` }),
