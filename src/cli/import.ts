@@ -3,14 +3,13 @@
 // puts a spreadsheet's nominees and council members into a hồ sơ, tờ trình or biên bản.
 import fs from 'node:fs';
 import path from 'node:path';
-import { check, formatIssue, fromText, fromValue, knownFormIds, VanbanError, type Issue } from '../api';
-import { makeIssue } from '../errors/catalogue';
+import { check, formatIssue, fromText, fromValue, VanbanError } from '../api';
 import { atomicWrite } from '../output/write';
 import { ROOT } from '../paths';
 import { readParagraphs } from '../readers/files';
 import { mergeSheet, SHEET_TARGETS } from '../readers/into-input';
 import { readNominees } from '../readers/nominees';
-import { recognise } from '../readers/recognise';
+import { DOCUMENT_FORMS, importDocument } from '../readers/import-document';
 import { isSheetFile, readSheets } from '../readers/sheets';
 import type { Io } from './main';
 
@@ -26,8 +25,7 @@ const USAGE = `Cách dùng / Usage:
 Mã thoát / Exit codes: 0 đã nhận, hợp lệ / recognised and valid, 1 còn thiếu trường hoặc không đọc được tệp /
 fields still missing or the file cannot be read (the result is written when there is one), 2 sai cách gọi / usage`;
 
-/** Forms the recogniser builds: the campaign documents. */
-const FORMS = ['ke-hoach', 'phat-dong'];
+const FORMS = DOCUMENT_FORMS;
 
 export async function run(argv: string[], io: Io): Promise<number> {
   let file: string | undefined;
@@ -61,27 +59,22 @@ export async function run(argv: string[], io: Io): Promise<number> {
     for (const i of err.issues) io.err(formatIssue(i));
     return 1;
   }
-  const r = recognise(paragraphs, { form });
-  if (!r.form || !knownFormIds().includes(r.form)) {
+  const schemaOf = (form: string) => path.join(ROOT, 'schemas', `${form}.schema.json`);
+  // The schema path is relative to where the input is written, so an editor finds it.
+  const relative = (form: string) => path.relative(out ? path.dirname(path.resolve(out)) : process.cwd(), schemaOf(form)).split(path.sep).join('/');
+  const imported = await importDocument(paragraphs, file, { form, schemaRef: relative });
+  if (!imported.form || !imported.input) {
     return usage(io, `Không nhận ra loại văn bản (không thấy dòng "KẾ HOẠCH" hay "PHÁT ĐỘNG"): dùng --form / the document type was not found: use --form (${FORMS.join(', ')})`);
   }
-  const schema = path.join(ROOT, 'schemas', `${r.form}.schema.json`);
-  // The schema path is relative to where the input is written, so an editor finds it.
-  const input = { $schema: path.relative(out ? path.dirname(path.resolve(out)) : process.cwd(), schema).split(path.sep).join('/'), ...r.input };
-  const checked = await check(fromValue(input, file), { templates: 'none' });
-  const issues: Issue[] = [
-    ...r.unplaced.map((u) => makeIssue('import.unplaced', { index: u.index + 1, text: u.text.length > 80 ? `${u.text.slice(0, 77)}…` : u.text, whyVi: u.why.vi, whyEn: u.why.en }, { source: file })),
-    ...checked.messages,
-  ];
-  for (const i of issues) io.err(formatIssue(i));
-  const json = `${JSON.stringify(input, null, 2)}\n`;
+  for (const i of imported.issues) io.err(formatIssue(i));
+  const json = `${JSON.stringify(imported.input, null, 2)}\n`;
   if (out) {
     atomicWrite(out, json);
-    io.err(`→ ${out} (${r.form})`);
+    io.err(`→ ${out} (${imported.form})`);
   } else {
     io.out(json.trimEnd());
   }
-  return checked.ok ? 0 : 1;
+  return imported.ok ? 0 : 1;
 }
 
 /** A nominee spreadsheet into a hồ sơ, tờ trình or biên bản input. */

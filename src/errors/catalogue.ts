@@ -78,6 +78,11 @@ export const CATALOGUE = {
     message: (p) => ({ vi: `Đoạn ${p.index} không xếp được vào văn bản (${p.whyVi}): "${p.text}".`, en: `Paragraph ${p.index} could not be placed (${p.whyEn}): "${p.text}".` }),
     hint: () => ({ vi: 'Thêm phần này vào tệp JSON bằng tay nếu cần.', en: 'Add this part to the JSON by hand if it is needed.' }),
   },
+  'import.unknown_form': {
+    stage: 'input', severity: 'error',
+    message: () => ({ vi: 'Không nhận ra loại văn bản: không thấy dòng tên loại "KẾ HOẠCH" hay "PHÁT ĐỘNG".', en: 'The document type was not found: no "KẾ HOẠCH" or "PHÁT ĐỘNG" line.' }),
+    hint: (p) => ({ vi: `Chọn loại văn bản (${p.forms}).`, en: `Name the form (${p.forms}).` }),
+  },
   'import.row': {
     stage: 'input', severity: 'error',
     message: (p) => ({ vi: `Trang "${p.sheet}", dòng ${p.row}: ${p.reasonVi}. Dòng này không được nhập.`, en: `Sheet "${p.sheet}", row ${p.row}: ${p.reasonEn}. The row was not imported.` }),
@@ -428,6 +433,11 @@ export const CATALOGUE = {
     stage: 'usage', severity: 'error',
     message: (p) => ({ vi: `Phương thức ${p.method} không dùng được ở đây.`, en: `Method ${p.method} is not allowed here.` }),
     hint: (p) => ({ vi: `Dùng ${p.allowed}.`, en: `Use ${p.allowed}.` }),
+  },
+  'http.import_name': {
+    stage: 'usage', severity: 'error',
+    message: (p) => ({ vi: `Tên tệp cần nhập không hợp lệ: ${p.value}.`, en: `The name of the file to import is missing or of an unknown kind: ${p.value}.` }),
+    hint: () => ({ vi: 'Gửi tệp trong thân yêu cầu với ?name=ten-tep.docx (hoặc .txt, .md, .xlsx, .csv).', en: 'Send the file as the request body with ?name=file.docx (or .txt, .md, .xlsx, .csv).' }),
   },
   'http.format': {
     stage: 'usage', severity: 'error',

@@ -25,7 +25,15 @@ export function readParagraphs(file: string): string[] {
     throw refuse((err as Error).message, (err as Error).message);
   }
   if (size > MAX_FILE_BYTES) throw refuse(`tệp lớn ${Math.round(size / 1048576)} MB, quá ${MAX_FILE_BYTES / 1048576} MB`, `the file is ${Math.round(size / 1048576)} MB, over ${MAX_FILE_BYTES / 1048576} MB`);
-  const bytes = fs.readFileSync(file);
+  return paragraphsOf(fs.readFileSync(file), file);
+}
+
+/** The paragraphs of a file's bytes, its kind told by the extension of `name` (a file sent to the server). */
+export function paragraphsOf(bytes: Buffer, name: string): string[] {
+  const ext = path.extname(name).toLowerCase();
+  const refuse = (reasonVi: string, reasonEn: string) => new VanbanError([makeIssue('import.unreadable', { file: name, reasonVi, reasonEn }, { source: name })]);
+  if (!(IMPORT_EXTENSIONS as readonly string[]).includes(ext)) throw refuse(`loại tệp ${ext || '(không có đuôi)'} không đọc được`, `${ext || 'a file without extension'} cannot be read`);
+  if (bytes.length > MAX_FILE_BYTES) throw refuse(`tệp lớn ${Math.round(bytes.length / 1048576)} MB, quá ${MAX_FILE_BYTES / 1048576} MB`, `the file is ${Math.round(bytes.length / 1048576)} MB, over ${MAX_FILE_BYTES / 1048576} MB`);
   // Text typed in TCVN3 or VNI is converted (with a warning) when the recognised input is checked, as for any input.
   if (ext !== '.docx') return bytes.toString('utf8').replace(/^\uFEFF/, '').normalize('NFC').split(/\r?\n/);
   return docxParagraphs(bytes, refuse);

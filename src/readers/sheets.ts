@@ -38,7 +38,15 @@ export async function readSheets(file: string): Promise<Sheet[]> {
     throw refuse((err as Error).message, (err as Error).message);
   }
   if (size > MAX_FILE_BYTES) throw refuse(`tệp lớn ${Math.round(size / 1048576)} MB, quá ${MAX_FILE_BYTES / 1048576} MB`, `the file is ${Math.round(size / 1048576)} MB, over ${MAX_FILE_BYTES / 1048576} MB`);
-  const bytes = fs.readFileSync(file);
+  return sheetsOf(fs.readFileSync(file), file);
+}
+
+/** The sheets of a spreadsheet's bytes, its kind told by the extension of `name` (a file sent to the server). */
+export async function sheetsOf(bytes: Buffer, file: string): Promise<Sheet[]> {
+  const ext = path.extname(file).toLowerCase();
+  const refuse = (reasonVi: string, reasonEn: string) => new VanbanError([makeIssue('import.unreadable', { file, reasonVi, reasonEn }, { source: file })]);
+  if (!isSheetFile(file)) throw refuse(`loại tệp ${ext || '(không có đuôi)'} không phải bảng tính`, `${ext || 'a file without extension'} is not a spreadsheet`);
+  if (bytes.length > MAX_FILE_BYTES) throw refuse(`tệp lớn ${Math.round(bytes.length / 1048576)} MB, quá ${MAX_FILE_BYTES / 1048576} MB`, `the file is ${Math.round(bytes.length / 1048576)} MB, over ${MAX_FILE_BYTES / 1048576} MB`);
   if (ext === '.csv') return [{ name: path.basename(file, ext), rows: parseCsv(bytes.toString('utf8').replace(/^\uFEFF/, '').normalize('NFC')) }];
 
   let zip: PizZip;

@@ -8,11 +8,15 @@ import { VanbanError, type Issue } from '../errors/issue';
 import { knownFormIds, loadForm } from '../forms/registry';
 import { ROOT } from '../paths';
 import { BrowserPool, check, fromText, fromValue, parse, PrintAbortedError, type VanbanFile } from '../api';
+import { IMPORT_EXTENSIONS, MAX_FILE_BYTES, paragraphsOf } from '../readers/files';
+import { DOCUMENT_FORMS, importDocument } from '../readers/import-document';
+import { readNominees } from '../readers/nominees';
+import { isSheetFile, sheetsOf } from '../readers/sheets';
 import { formJsonSchema } from '../schema/json-schema';
 import { bindsLoopbackOnly, clientAddress, hostAllowed, isHttps, isLoopbackAddress, sameOrigin, type AccessPolicy } from './access';
 import { AccountStore, defaultUsersFile } from './accounts';
 import { Admission, type AdmissionLimits, type Lane, type Refusal, type Ticket } from './admission';
-import { readBody } from './body';
+import { readBody, readRawBody } from './body';
 import { boundedIssues, MAX_ISSUES } from './issues';
 import { AbortedError, QueueFullError, RenderQueue } from './queue';
 import { downloadStem, renderDownload } from './render';
@@ -28,6 +32,8 @@ export interface ServerOptions {
   port?: number;
   /** Largest accepted request body in bytes. */
   bodyLimit?: number;
+  /** Largest file accepted by POST /api/import, in bytes. */
+  importLimit?: number;
   /** Time allowed to receive a whole request (headers and body), in ms. */
   requestTimeout?: number;
   /** Time allowed for one render, in ms, from the moment it starts. */
@@ -74,6 +80,7 @@ export const DEFAULTS = {
   host: '127.0.0.1',
   port: 8080,
   bodyLimit: 2 * 1024 * 1024,
+  importLimit: MAX_FILE_BYTES,
   requestTimeout: 30_000,
   renderTimeout: 90_000,
   concurrency: 4,
@@ -377,6 +384,47 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     ticket.charge(spent());
   };
 
+  /**
+   * POST /api/import?name=FILE[&form=ID]: a document (.docx, .txt, .md) becomes the input of its form, a spreadsheet
+   * (.xlsx, .csv) its nominees and council members; the file is the raw body. Nothing is stored.
+   */
+  const importFile = async (req: IncomingMessage, res: ServerResponse, caller: Caller, params: URLSearchParams) => {
+    const name = path.basename(params.get('name') ?? '');
+    const ext = path.extname(name).toLowerCase();
+    if (!name || (!isSheetFile(name) && !(IMPORT_EXTENSIONS as readonly string[]).includes(ext))) {
+      req.resume();
+      return refuse(res, 400, 'http.import_name', { value: JSON.stringify(params.get('name') ?? '') });
+    }
+    const gone = goneSignal(res);
+    const ticket = await admit(req, res, caller, 'validate', o.importLimit, gone);
+    if (!ticket) return;
+    const body = await readRawBody(req, o.importLimit);
+    if (!body.ok) {
+      if (body.reason === 'too_large') {
+        refuse(res, 413, 'http.too_large', { limit: `${Math.round(o.importLimit / 1024)} KB` }, { Connection: 'close' });
+        setTimeout(() => req.socket.destroy(), 1_000).unref();
+      }
+      return ticket.charge(0);
+    }
+    const started = process.cpuUsage();
+    try {
+      if (isSheetFile(name)) {
+        const read = readNominees(await sheetsOf(body.bytes, name), name);
+        sendJson(res, 200, { kind: 'list', nominees: read.nominees, members: read.members, withVotes: read.withVotes, ...boundedIssues(read.issues, o.maxIssues) });
+      } else {
+        const form = params.get('form') ?? undefined;
+        const doc = await importDocument(paragraphsOf(body.bytes, name), name, { form: form && DOCUMENT_FORMS.includes(form) ? form : undefined });
+        sendJson(res, doc.form ? 200 : 422, { kind: 'document', form: doc.form ?? null, input: doc.input ?? null, valid: doc.ok, ...boundedIssues(doc.issues, o.maxIssues) });
+      }
+    } catch (err) {
+      if (!(err instanceof VanbanError)) throw err;
+      sendIssues(res, 422, err.issues);
+    } finally {
+      const d = process.cpuUsage(started);
+      ticket.charge((d.user + d.system) / 1000);
+    }
+  };
+
   const render = async (req: IncomingMessage, res: ServerResponse, caller: Caller, formId: string, format: string | null) => {
     if (format !== 'pdf' && format !== 'docx') {
       req.resume();
@@ -486,6 +534,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
 
     if (parts[0] === 'api') {
       const [, action, formId, ...rest] = parts;
+      if (action === 'import' && parts.length === 2) return method === 'POST' ? importFile(req, res, caller, url.searchParams) : wrongMethod(res, method, 'POST');
       if (action === 'forms' && parts.length === 2) return isGet ? send(res, 200, await formList(), { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }) : wrongMethod(res, method, 'GET');
       const post = action === 'render' || action === 'validate';
       if ((post || action === 'schema') && rest.length === 0 && formId !== undefined) {

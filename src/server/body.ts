@@ -2,8 +2,16 @@
 import type { IncomingMessage } from 'node:http';
 
 export type BodyResult = { ok: true; text: string } | { ok: false; reason: 'too_large' | 'aborted' | 'encoding' };
+export type RawBodyResult = { ok: true; bytes: Buffer } | { ok: false; reason: 'too_large' | 'aborted' | 'encoding' };
 
-export function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
+/** The body as UTF-8 text (a malformed sequence becomes U+FFFD, which validation then names). */
+export async function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
+  const r = await readRawBody(req, limit);
+  return r.ok ? { ok: true, text: new TextDecoder('utf-8', { fatal: false }).decode(r.bytes) } : r;
+}
+
+/** The body's bytes (a file sent as it is). */
+export function readRawBody(req: IncomingMessage, limit: number): Promise<RawBodyResult> {
   return new Promise((resolve) => {
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > limit) {
@@ -19,7 +27,7 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyResul
     const chunks: Buffer[] = [];
     let size = 0;
     let done = false;
-    const finish = (r: BodyResult) => {
+    const finish = (r: RawBodyResult) => {
       if (done) return;
       done = true;
       req.off('data', onData);
@@ -35,8 +43,7 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyResul
       else chunks.push(c);
     };
     const onEnd = () => {
-      const buf = Buffer.concat(chunks);
-      finish({ ok: true, text: new TextDecoder('utf-8', { fatal: false }).decode(buf) });
+      finish({ ok: true, bytes: Buffer.concat(chunks) });
     };
     const onAbort = () => finish({ ok: false, reason: 'aborted' });
     req.on('data', onData);
