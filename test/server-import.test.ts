@@ -14,7 +14,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-const post = (query: string, body: Buffer | string) => fetch(`${server.url}/api/import${query}`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body });
+const post = (query: string, body: Buffer | string) =>
+  fetch(`${server.url}/api/import${query}`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: typeof body === 'string' ? body : new Uint8Array(body) });
 
 describe('POST /api/import', () => {
   it('reads a kế hoạch written by vanban back into its input', async () => {

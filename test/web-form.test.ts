@@ -5,7 +5,7 @@ import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium, FLAGS } from '../src/render/pdf/browser';
 import { startServer, type RunningServer } from '../src/server/app';
-import { docxPart, docxText, pdfText, squash, tmpDir } from './helpers';
+import { docxPart, docxText, pdfText, renderAll, squash, tmpDir } from './helpers';
 
 let server: RunningServer;
 let browser: Browser;
@@ -288,6 +288,54 @@ describe('the báo cáo thành tích form', () => {
     }
     expect(text.toLocaleLowerCase('vi')).toContain('chiến sĩ thi đua cơ sở');
     expect(text).toContain('ỦY BAN NHÂN DÂN PHƯỜNG TÂN MAI');
+    await done(o);
+  });
+});
+
+describe('files brought in', () => {
+  /** Opens a file through the "Mở tệp…" button, as a clerk picks it in the file chooser; confirmations are accepted. */
+  async function openFile(page: Page, file: string): Promise<void> {
+    page.removeAllListeners('dialog');
+    page.on('dialog', (d) => void d.accept());
+    const [chooser] = await Promise.all([page.waitForFileChooser(), press(page, '#import-json')]);
+    await chooser.accept([file]);
+  }
+  const valueAt = (page: Page, p: string) => page.$eval(sel(p), (e) => (e as HTMLInputElement).value);
+
+  it('opens last year’s Word document as a new draft of the kế hoạch, its parts in their fields', async () => {
+    const out = tmpDir('web-docx');
+    const report = await renderAll(['data/campaigns/ke-hoach-hoang-mai-2021.json'], out, ['docx']);
+    const docx = report.jobs[0]!.files.find((f) => f.endsWith('.docx'))!;
+    const original = JSON.parse(fs.readFileSync('data/campaigns/ke-hoach-hoang-mai-2021.json', 'utf8'));
+    const o = await openForm('ke-hoach');
+    const { page } = o;
+    await openFile(page, docx);
+    await page.waitForFunction((s) => (document.querySelector<HTMLInputElement>(s)?.value ?? '') !== '', { timeout: 20_000 }, sel('$.trichYeu'));
+    expect(await valueAt(page, '$.trichYeu')).toBe(original.trichYeu);
+    expect(await valueAt(page, '$.so')).toBe(String(original.so));
+    // A mục heading is printed in capitals (§1.4.1 B) and comes back as printed.
+    expect(await valueAt(page, '$.noiDung[0].tieuDe')).toBe(original.noiDung[0].tieuDe.toLocaleUpperCase('vi'));
+    await page.waitForFunction(() => document.querySelector('#status')!.textContent!.startsWith('Đã mở'));
+    await done(o);
+  });
+
+  it('imports a nominee spreadsheet into a hồ sơ: new votes in, every report kept, a refused row named', async () => {
+    const o = await openForm('ho-so-khen-thuong');
+    const { page } = o;
+    await openFile(page, path.resolve('data/nominations/ho-so-xa-2025.json'));
+    await page.waitForFunction((s) => document.querySelector<HTMLInputElement>(s)?.value === 'Ngô Thanh Tùng', { timeout: 20_000 }, sel('$.deCu[1].ten'));
+    const csv = fs.readFileSync('data/nominations/danh-sach-de-nghi.csv', 'utf8').split('\n');
+    csv[4] = csv[4]!.replace(/,\d+$/, ',7');
+    csv[6] = csv[6]!.replace(/,\d+$/, ',mười');
+    const sheet = path.join(tmpDir('web-sheet'), 'danh-sach.csv');
+    fs.writeFileSync(sheet, csv.join('\n'));
+    await openFile(page, sheet);
+    await page.waitForFunction(() => document.querySelector('#status')!.textContent!.startsWith('Đã nhập 5'), { timeout: 20_000 });
+    expect(await page.$eval('#status', (e) => e.textContent)).toContain('1 dòng không nhập được: Trang "danh-sach", dòng 7');
+    expect(await valueAt(page, '$.deCu[1].phieuDongY')).toBe('7');
+    expect(await valueAt(page, '$.deCu[2].baoCao.soLuoc.ngaySinh')).toBe('17/9/1994');
+    const draft = await page.evaluate(() => JSON.parse(localStorage.getItem('vanban.draft.ho-so-khen-thuong') ?? 'null'));
+    expect(draft?.deCu?.length).toBe(6);
     await done(o);
   });
 });

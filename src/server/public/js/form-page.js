@@ -2,6 +2,7 @@
 import { SchemaForm, compact } from './schema-form.js';
 import { loadDraft, newDraft, saveDraft, saveProfile, loadProfile } from './drafts.js';
 import { addLogout, api } from './session.js';
+import { LIST_FORMS, mergeList } from './merge-list.js';
 
 const VALIDATE_DELAY_MS = 350;
 const PREVIEW_DELAY_MS = 1000;
@@ -232,10 +233,56 @@ $('export-json').addEventListener('click', () => {
 });
 
 $('import-json').addEventListener('click', () => $('import-file').click());
+
+/** Replaces the draft with an input read from a file, after asking when the draft has been worked on. @param {Record<string, any>} data */
+function openAsDraft(data) {
+  delete data.$schema;
+  form.value = { ...data, form: formId };
+  form.showAll = true;
+  form.render();
+  changed();
+}
+
+/** A file sent to POST /api/import: a document becomes a draft of its form, a spreadsheet goes into the draft's lists. @param {File} file */
+async function importThroughServer(file) {
+  const isList = /\.(xlsx|csv)$/i.test(file.name);
+  if (isList && !LIST_FORMS.includes(formId)) {
+    announce(`Bảng tính danh sách đề nghị chỉ nhập được vào hồ sơ, tờ trình hoặc biên bản.`);
+    return;
+  }
+  announce(`Đang đọc ${file.name}…`);
+  const query = `name=${encodeURIComponent(file.name)}${isList ? '' : `&form=${encodeURIComponent(formId)}`}`;
+  const res = await api(`/api/import?${query}`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: file });
+  /** @type {any} */
+  const body = await res.json().catch(() => ({}));
+  const problems = (body.issues ?? []).filter((/** @type {any} */ i) => i.severity === 'error' && !String(i.code).startsWith('schema.'));
+  if (!res.ok || (body.kind === 'document' && body.form !== formId)) {
+    announce(`Không nhập được ${file.name}: ${problems[0]?.vi ?? `mẫu ${body.form ?? '?'} khác mẫu này`}`);
+    return;
+  }
+  if (body.kind === 'list') {
+    form.value = mergeList(formId, form.value, body);
+    form.showAll = true;
+    form.render();
+    changed();
+    const refused = problems.filter((/** @type {any} */ i) => i.code === 'import.row');
+    announce(`Đã nhập ${body.nominees.length} người/tập thể và ${body.members.length} thành viên Hội đồng từ ${file.name}` +
+      (refused.length ? `; ${refused.length} dòng không nhập được: ${refused.map((/** @type {any} */ i) => i.vi).join(' ')}` : '.'));
+    return;
+  }
+  openAsDraft(body.input);
+  announce(`Đã mở ${file.name} thành bản nháp${body.valid ? '.' : ': hãy điền các trường còn thiếu.'}`);
+}
+
 $('import-file').addEventListener('change', async () => {
   const file = input('import-file').files?.[0];
   input('import-file').value = '';
   if (!file) return;
+  if (!/\.json$/i.test(file.name)) {
+    if (!/\.(xlsx|csv)$/i.test(file.name) && !confirm(`Thay bản nháp hiện tại bằng nội dung của ${file.name}?`)) return;
+    await importThroughServer(file);
+    return;
+  }
   let data;
   try {
     data = JSON.parse(await file.text());
@@ -247,11 +294,7 @@ $('import-file').addEventListener('change', async () => {
     announce(`Tệp ${file.name} không phải dữ liệu của mẫu này (form: ${JSON.stringify(data?.form)}).`);
     return;
   }
-  delete data.$schema;
-  form.value = { ...data, form: formId };
-  form.showAll = true;
-  form.render();
-  changed();
+  openAsDraft(data);
   announce(`Đã nhập ${file.name}.`);
 });
 
