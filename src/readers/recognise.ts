@@ -46,7 +46,9 @@ export function cleanLine(s: string): string {
 function label(text: string): { nhan: Nhan; rank: number; text: string } | undefined {
   const read = docNhan(text);
   if (!read) return undefined;
-  const rank = { muc: 0, khoan: 1, tieuKhoan: 2, diem: 3, soThuTu: 4, gach: 5, cong: 6 }[read.nhan.kieu];
+  // 1.1.1. sits under 1.1. and over a).
+  const deeper = read.nhan.kieu === 'tieuKhoan' && read.nhan.so.length > 2 ? 0.5 : 0;
+  const rank = { muc: 0, khoan: 1, tieuKhoan: 2, diem: 3, soThuTu: 4, gach: 5, cong: 6 }[read.nhan.kieu] + deeper;
   return { nhan: read.nhan, rank, text: read.text.trim() };
 }
 
@@ -218,20 +220,12 @@ export function recogniseBody(texts: readonly string[]): { moDau: string[]; noiD
       continue;
     }
     lastGach = undefined;
-    if (l.nhan.kieu === 'soThuTu') {
-      // "1) 2) 3)" items have no level of their own in the input yet: kept as typed.
-      container().push(t);
-      continue;
-    }
     while (stack.length && stack[stack.length - 1]!.rank >= l.rank) stack.pop();
-    // NĐ 30 allows four levels: a fifth is kept as a paragraph, label and all.
-    if (stack.length >= 4) {
-      container().push(t);
-      continue;
-    }
-    const block = l.nhan.kieu === 'diem' ? { diem: l.text } : titleLike(l.text) ? { tieuDe: l.text } : { khoan: l.text };
+    const block =
+      l.nhan.kieu === 'diem' ? { diem: l.text } : l.nhan.kieu === 'soThuTu' ? { soThuTu: l.text } : titleLike(l.text) ? { tieuDe: l.text } : { khoan: l.text };
     container().push(block as BlockIn);
-    stack.push({ rank: l.rank, block: block as { noiDung?: BlockIn[] } });
+    // Four levels may hold others (the schema's nesting limit); a fifth is a leaf, and what follows it its sibling.
+    if (stack.length < 4) stack.push({ rank: l.rank, block: block as { noiDung?: BlockIn[] } });
     if (l.rank === 0 && 'tieuDe' in block && isUpper(l.text)) openMuc = block as { tieuDe: string };
   }
   // The closing paragraph ("Trên đây là …") stands after the last section, in the last open container.

@@ -103,7 +103,8 @@ export type BlockIn =
   | { gach: string; cong?: string[] }
   | { tieuDe: string; noiDung?: BlockIn[] }
   | { khoan: string; noiDung?: BlockIn[] }
-  | { diem: string; noiDung?: BlockIn[] };
+  | { diem: string; noiDung?: BlockIn[] }
+  | { soThuTu: string; noiDung?: BlockIn[] };
 
 export const gachSchema = z.strictObject({
   gach: richText('Ý gạch đầu dòng (-)', 'Dash item (-)'),
@@ -130,6 +131,12 @@ export const blockSchema: z.ZodType<BlockIn> = label(
     }),
     z.strictObject({
       diem: richText('Điểm a), b), c)', 'Lettered point', NO_NUMBER),
+      get noiDung() {
+        return z.array(blockSchema).max(500).optional();
+      },
+    }),
+    z.strictObject({
+      soThuTu: richText('Ý đánh số 1), 2), 3)', 'Numbered item 1), 2), 3)', { vi: 'Không gõ số: vanban tự đánh 1), 2), 3).', en: 'Do not type the number: vanban numbers 1), 2), 3).' }),
       get noiDung() {
         return z.array(blockSchema).max(500).optional();
       },

@@ -10,6 +10,7 @@ const LABELS: Record<string, readonly Nhan['kieu'][]> = {
   tieuDe: ['muc', 'khoan', 'tieuKhoan', 'diem', 'soThuTu'],
   khoan: ['khoan', 'tieuKhoan', 'diem', 'soThuTu'],
   diem: ['diem'],
+  soThuTu: ['soThuTu', 'diem'],
   gach: ['gach'],
 };
 

@@ -7,7 +7,7 @@ import { appendText, parseRichText, type Run } from './rich-text';
 import { inHoa, stripEndPunctuation } from './text';
 import type { ParagraphKind, ParagraphVM } from './types';
 
-const HEADING_KINDS: ParagraphKind[] = ['muc', 'khoan', 'tieuKhoan', 'diem'];
+const HEADING_KINDS: ParagraphKind[] = ['muc', 'khoan', 'tieuKhoan', 'tieuKhoan', 'diem'];
 
 export class RunParser {
   readonly issues: Issue[] = [];
@@ -33,6 +33,7 @@ export class RunParser {
     const out: ParagraphVM[] = [];
     let number = 0;
     let letter = 0;
+    let item = 0;
     blocks.forEach((b, i) => {
       const p = [...path, i];
       if (typeof b === 'string') {
@@ -40,6 +41,10 @@ export class RunParser {
       } else if ('gach' in b) {
         out.push({ kieu: 'gach', nhan: '-', runs: this.runs(b.gach, [...p, 'gach']) });
         (b.cong ?? []).forEach((c, j) => out.push({ kieu: 'cong', nhan: '+', runs: this.runs(c, [...p, 'cong', j]) }));
+      } else if ('soThuTu' in b) {
+        // Numbered items "1) 2) 3)" count among themselves, as điểm letters do.
+        out.push({ kieu: 'soThuTu', nhan: `${++item})`, runs: this.runs(b.soThuTu, [...p, 'soThuTu']) });
+        if (b.noiDung) out.push(...this.blocks(b.noiDung, [...p, 'noiDung'], depth + 1, [...parents, -1]));
       } else if ('diem' in b) {
         out.push({ kieu: 'diem', nhan: `${diemLetter(letter++)})`, runs: this.runs(b.diem, [...p, 'diem']) });
         if (b.noiDung) out.push(...this.blocks(b.noiDung, [...p, 'noiDung'], depth + 1, [...parents, -1]));

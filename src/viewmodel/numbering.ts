@@ -1,4 +1,5 @@
-// Heading labels of the body (regulations §1.4.1 B): I. / 1. / 1.1. / a), with the Vietnamese letter order.
+// Heading labels of the body (regulations §1.4.1 B): I. / 1. / 1.1. / 1.1.1. / a), with the Vietnamese letter order,
+// and the 1) 2) 3) of numbered items.
 
 export function roman(n: number): string {
   const table: [number, string][] = [
@@ -34,6 +35,9 @@ export function headingLabel(depth: number, index: number, parentNumbers: readon
       return `${index + 1}.`;
     case 2:
       return `${parentNumbers[1]! + 1}.${index + 1}.`;
+    // 1.1.1. under 1.1., as plans number their sections ("3.1.1. Khen thưởng hằng năm"); NĐ 30 names no deeper level.
+    case 3:
+      return `${parentNumbers[1]! + 1}.${parentNumbers[2]! + 1}.${index + 1}.`;
     default:
       return `${diemLetter(index)})`;
   }

@@ -3,7 +3,7 @@ import type { Run } from './rich-text';
 import type { ChuKyVM } from './chu-ky';
 import type { OKyVM } from './ky-so';
 
-export type ParagraphKind = 'muc' | 'khoan' | 'tieuKhoan' | 'diem' | 'khoanThuong' | 'doan' | 'gach' | 'cong' | 'canCu';
+export type ParagraphKind = 'muc' | 'khoan' | 'tieuKhoan' | 'diem' | 'soThuTu' | 'khoanThuong' | 'doan' | 'gach' | 'cong' | 'canCu';
 
 export interface ParagraphVM {
   kieu: ParagraphKind;

@@ -62,12 +62,22 @@ describe('heading labels', () => {
     expect(diemIndex('f')).toBeUndefined();
   });
   it('reads every label the body prints, with the text after it', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 9 }), (depth, i, parent) => {
-      const label = headingLabel(depth, i, [0, parent]);
+    fc.assert(fc.property(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 9 }), (depth, i, parent, parent2) => {
+      const label = headingLabel(depth, i, [0, parent, parent2]);
       const read = docNhan(`${label} Nội dung thi đua`)!;
       expect(read.text).toBe('Nội dung thi đua');
-      const want = [{ kieu: 'muc', so: i + 1 }, { kieu: 'khoan', so: i + 1 }, { kieu: 'tieuKhoan', so: [parent + 1, i + 1] }, { kieu: 'diem', so: i }][depth];
+      const want = [
+        { kieu: 'muc', so: i + 1 },
+        { kieu: 'khoan', so: i + 1 },
+        { kieu: 'tieuKhoan', so: [parent + 1, i + 1] },
+        { kieu: 'tieuKhoan', so: [parent + 1, parent2 + 1, i + 1] },
+        { kieu: 'diem', so: i },
+      ][depth];
       expect(read.nhan).toEqual(want);
+    }), RUNS);
+    // The numbered items 1) 2) 3) the body prints for "soThuTu".
+    fc.assert(fc.property(fc.integer({ min: 1, max: 99 }), (n) => {
+      expect(docNhan(`${n}) Tiêu chí`)).toEqual({ nhan: { kieu: 'soThuTu', so: n }, text: 'Tiêu chí' });
     }), RUNS);
   });
   it.each([

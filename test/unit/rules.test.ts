@@ -132,13 +132,16 @@ describe('signature block (§1.7)', () => {
 });
 
 describe('heading labels (§1.4.1)', () => {
-  it('numbers Roman, Arabic, decimal, then Vietnamese letters', () => {
+  it('numbers Roman, Arabic, decimal, three-part decimal under it, then Vietnamese letters', () => {
     expect([1, 2, 3, 4, 5, 6, 7, 9, 14, 40].map(roman)).toEqual(['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'IX', 'XIV', 'XL']);
     expect(headingLabel(0, 6, [6])).toBe('VII.');
     expect(headingLabel(1, 2, [0, 2])).toBe('3.');
     expect(headingLabel(2, 1, [2, 2, 1])).toBe('3.2.');
-    expect(headingLabel(3, 4, [0, 0, 0, 4])).toBe('đ)');
-    expect(headingLabel(3, 5, [0, 0, 0, 5])).toBe('e)');
+    // "3.1.1. Khen thưởng hằng năm" as plans number it, under 3.1.
+    expect(headingLabel(3, 0, [2, 2, 0, 0])).toBe('3.1.1.');
+    expect(headingLabel(3, 4, [0, 1, 2, 4])).toBe('2.3.5.');
+    expect(headingLabel(4, 4, [0, 0, 0, 0, 4])).toBe('đ)');
+    expect(headingLabel(4, 5, [0, 0, 0, 0, 5])).toBe('e)');
   });
   it('has no f, j, w, z and puts đ after d', () => {
     const letters = Array.from({ length: 23 }, (_, i) => diemLetter(i)).join('');

@@ -46,6 +46,7 @@ export const PARAGRAPH_STYLES: Record<ParagraphStyleKey, StyleDef> = {
   khoan: heading('Khoan', 'Khoản (1, 2)', 'khoan', 1),
   tieuKhoan: heading('TieuKhoan', 'Tiểu khoản (1.1)', 'tieuKhoan', 2),
   diem: heading('Diem', 'Điểm (a, b)', 'diem'),
+  soThuTu: heading('SoThuTu', 'Ý đánh số (1), 2))', 'soThuTu'),
   khoanThuong: heading('KhoanThuong', 'Khoản không tiêu đề', 'khoanThuong'),
   doan: heading('Doan', 'Đoạn văn', 'doan'),
   gach: heading('GachDauDong', 'Gạch đầu dòng', 'gach'),
