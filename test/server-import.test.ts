@@ -65,4 +65,19 @@ describe('POST /api/import', () => {
     expect((await post('?name=big.docx', Buffer.alloc(4 * 1024 * 1024))).status).toBe(413);
     expect((await fetch(`${server.url}/api/import?name=a.docx`)).status).toBe(405);
   });
+
+  it('POST /api/body turns pasted text into blocks and lines as printed, and blocks back into text', async () => {
+    const json = (b: unknown) => fetch(`${server.url}/api/body`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(b) });
+    const r = await json({ text: 'I. Mục đích\n1. 1. Thi đua yêu nước\n  - Ý thứ nhất\n3.1. Giữa\n3.1.1. Sâu hơn\n1) Tiêu chí' });
+    expect(r.status).toBe(200);
+    const body = (await r.json()) as { noiDung: unknown[]; lines: { printed: string }[] };
+    // A label typed over Word's list number is read once; the numbers are those the document prints.
+    expect(body.lines.map((l) => l.printed)).toEqual(['I. MỤC ĐÍCH', '1. Thi đua yêu nước', '- Ý thứ nhất', '1.1. Giữa', '1.1.1. Sâu hơn', '1) Tiêu chí']);
+    const back = await json({ noiDung: [{ tieuDe: 'Mục đích', noiDung: ['', { khoan: '**Đậm** và thường' }, { tieuDe: '' }] }] });
+    expect(((await back.json()) as { text: string }).text).toBe('I. Mục đích\n1. **Đậm** và thường');
+    const bad = await json({ noiDung: [{ tieuDe: 'x', lạ: 1 }] });
+    expect(bad.status).toBe(422);
+    expect(((await bad.json()) as { issues: { code: string }[] }).issues.map((i) => i.code)).toContain('schema.unknown_key');
+    expect((await fetch(`${server.url}/api/body`)).status).toBe(405);
+  });
 });

@@ -340,6 +340,59 @@ describe('files brought in', () => {
   });
 });
 
+describe('the body as text', () => {
+  it('takes five pasted lines with typed numbers as five paragraphs at their levels, numbered once, and Tab changes a level', async () => {
+    const o = await openForm('ke-hoach');
+    const { page } = o;
+    await page.click('#body-editor summary');
+    await page.waitForFunction(() => document.querySelectorAll('#body-outline li').length > 0);
+    // The outline of a new plan, as it will print.
+    expect(await page.$$eval('#body-outline li', (ls) => ls.map((l) => l.textContent))).toContain('I. MỤC ĐÍCH, YÊU CẦU');
+    await page.focus('#body-text');
+    await page.keyboard.down('Control');
+    await page.keyboard.press('KeyA');
+    await page.keyboard.up('Control');
+    await page.keyboard.press('Backspace');
+    // Five lines pasted from Word, numbered by hand.
+    await page.evaluate(() => {
+      const area = document.querySelector<HTMLTextAreaElement>('#body-text')!;
+      area.value = 'I. Mục đích, yêu cầu\n1. Mục đích\n2. Yêu cầu\nII. Tổ chức thực hiện\nGiao Văn phòng theo dõi, đôn đốc.';
+      area.dispatchEvent(new Event('input'));
+    });
+    const printed = () => page.$$eval('#body-outline li', (ls) => ls.map((l) => l.textContent));
+    await page.waitForFunction(() => document.querySelector('#body-outline li:last-child')?.textContent === 'Giao Văn phòng theo dõi, đôn đốc.');
+    expect(await printed()).toEqual(['I. MỤC ĐÍCH, YÊU CẦU', '1. Mục đích', '2. Yêu cầu', 'II. TỔ CHỨC THỰC HIỆN', 'Giao Văn phòng theo dõi, đôn đốc.']);
+    // Tab on the last line makes it a dash item; Shift+Tab on the third makes it a heading of the first level.
+    await page.keyboard.down('Control');
+    await page.keyboard.press('End');
+    await page.keyboard.up('Control');
+    await page.keyboard.press('Tab');
+    await page.waitForFunction(() => document.querySelector('#body-outline li:last-child')?.textContent === '- Giao Văn phòng theo dõi, đôn đốc.');
+    await page.evaluate(() => {
+      const area = document.querySelector<HTMLTextAreaElement>('#body-text')!;
+      const at = area.value.indexOf('2. Yêu cầu');
+      area.setSelectionRange(at + 3, at + 3);
+    });
+    await page.keyboard.down('Shift');
+    await page.keyboard.press('Tab');
+    await page.keyboard.up('Shift');
+    await page.waitForFunction(() => document.querySelectorAll('#body-outline li')[2]?.textContent === 'II. YÊU CẦU');
+    expect(await printed()).toEqual(['I. MỤC ĐÍCH, YÊU CẦU', '1. Mục đích', 'II. YÊU CẦU', 'III. TỔ CHỨC THỰC HIỆN', '- Giao Văn phòng theo dõi, đôn đốc.']);
+    await press(page, '#body-apply');
+    await page.waitForFunction(() => document.querySelector('#status')!.textContent!.startsWith('Đã dùng nội dung'));
+    expect(await page.$eval(sel('$.noiDung[0].tieuDe'), (e) => (e as HTMLTextAreaElement).value)).toBe('Mục đích, yêu cầu');
+    expect(await page.$eval(sel('$.noiDung[0].noiDung[0].tieuDe'), (e) => (e as HTMLTextAreaElement).value)).toBe('Mục đích');
+    expect(await page.$eval(sel('$.noiDung[2].noiDung[0].gach'), (e) => (e as HTMLTextAreaElement).value)).toBe('Giao Văn phòng theo dõi, đôn đốc.');
+    const draft = await page.evaluate(() => JSON.parse(localStorage.getItem('vanban.draft.ke-hoach') ?? 'null'));
+    expect(draft.noiDung).toEqual([
+      { tieuDe: 'Mục đích, yêu cầu', noiDung: [{ tieuDe: 'Mục đích' }] },
+      { tieuDe: 'Yêu cầu' },
+      { tieuDe: 'Tổ chức thực hiện', noiDung: [{ gach: 'Giao Văn phòng theo dõi, đôn đốc.' }] },
+    ]);
+    await done(o);
+  });
+});
+
 describe('on a server with a login', () => {
   it('sends the clerk to the login page and back, checks the draft with the session’s CSRF token, and logs out', async () => {
     const { AccountStore } = await import('../src/server/accounts');

@@ -3,16 +3,20 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
 import { makeIssue, type IssueCode } from '../errors/catalogue';
 import { VanbanError, type Issue } from '../errors/issue';
 import { knownFormIds, loadForm } from '../forms/registry';
 import { ROOT } from '../paths';
 import { BrowserPool, check, fromText, fromValue, parse, PrintAbortedError, type VanbanFile } from '../api';
 import { IMPORT_EXTENSIONS, MAX_FILE_BYTES, paragraphsOf } from '../readers/files';
+import { bodyFromText, bodyLines, bodyText } from '../readers/body-text';
 import { DOCUMENT_FORMS, importDocument } from '../readers/import-document';
+import { blockSchema } from '../schema/common';
 import { readNominees } from '../readers/nominees';
 import { isSheetFile, sheetsOf } from '../readers/sheets';
 import { formJsonSchema } from '../schema/json-schema';
+import { validateWith } from '../schema/validate';
 import { bindsLoopbackOnly, clientAddress, hostAllowed, isHttps, isLoopbackAddress, sameOrigin, type AccessPolicy } from './access';
 import { AccountStore, defaultUsersFile } from './accounts';
 import { Admission, type AdmissionLimits, type Lane, type Refusal, type Ticket } from './admission';
@@ -74,6 +78,24 @@ export interface ServerOptions {
   trustProxy?: boolean;
   /** Where server-side failures are reported. */
   log?: (line: string) => void;
+}
+
+const bodySchema = z.strictObject({ noiDung: z.array(blockSchema).max(500) });
+
+/** A draft's body without the boxes still empty (a new plan's outline waits for its paragraphs), to be shown as text. */
+function withoutBlanks(blocks: unknown[]): unknown[] {
+  return blocks.flatMap((b) => {
+    if (typeof b === 'string') return b.trim() ? [b] : [];
+    if (!b || typeof b !== 'object') return [b];
+    const o = { ...(b as Record<string, unknown>) };
+    if (Array.isArray(o.noiDung)) {
+      o.noiDung = withoutBlanks(o.noiDung);
+      if (!(o.noiDung as unknown[]).length) delete o.noiDung;
+    }
+    if (Array.isArray(o.cong)) o.cong = (o.cong as unknown[]).filter((c) => typeof c !== 'string' || c.trim());
+    const text = o.tieuDe ?? o.khoan ?? o.diem ?? o.soThuTu ?? o.gach;
+    return typeof text === 'string' && !text.trim() && !o.noiDung ? [] : [o];
+  });
 }
 
 export const DEFAULTS = {
@@ -425,6 +447,37 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     }
   };
 
+  /**
+   * POST /api/body: `{ "text" }` → the body's blocks and its lines as they will print (the web form's text editor of
+   * the body); `{ "noiDung" }` → its text, each line with its printed label.
+   */
+  const body = async (req: IncomingMessage, res: ServerResponse, caller: Caller) => {
+    const gone = goneSignal(res);
+    const ticket = await admit(req, res, caller, 'validate', o.bodyLimit, gone);
+    if (!ticket) return;
+    const raw = await readBody(req, o.bodyLimit);
+    const started = process.cpuUsage();
+    try {
+      if (!raw.ok) {
+        if (raw.reason === 'too_large') refuse(res, 413, 'http.too_large', { limit: `${Math.round(o.bodyLimit / 1024)} KB` }, { Connection: 'close' });
+        return;
+      }
+      const parsed = parse(fromText(raw.text, 'web-form'));
+      const v = parsed.value as { text?: unknown; noiDung?: unknown } | undefined;
+      if (parsed.messages.length) return sendIssues(res, 400, parsed.messages);
+      if (v && typeof v.text === 'string') return sendJson(res, 200, bodyFromText(v.text));
+      if (v && Array.isArray(v.noiDung)) {
+        const checked = validateWith(bodySchema, { noiDung: withoutBlanks(v.noiDung) }, 'web-form');
+        if (!checked.value) return sendIssues(res, 422, checked.issues);
+        return sendJson(res, 200, { text: bodyText(checked.value.noiDung), lines: bodyLines(checked.value.noiDung) });
+      }
+      return sendIssues(res, 422, [makeIssue('input.not_object', {}, { path: '$' })]);
+    } finally {
+      const d = process.cpuUsage(started);
+      ticket.charge((d.user + d.system) / 1000);
+    }
+  };
+
   const render = async (req: IncomingMessage, res: ServerResponse, caller: Caller, formId: string, format: string | null) => {
     if (format !== 'pdf' && format !== 'docx') {
       req.resume();
@@ -534,6 +587,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
 
     if (parts[0] === 'api') {
       const [, action, formId, ...rest] = parts;
+      if (action === 'body' && parts.length === 2) return method === 'POST' ? body(req, res, caller) : wrongMethod(res, method, 'POST');
       if (action === 'import' && parts.length === 2) return method === 'POST' ? importFile(req, res, caller, url.searchParams) : wrongMethod(res, method, 'POST');
       if (action === 'forms' && parts.length === 2) return isGet ? send(res, 200, await formList(), { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }) : wrongMethod(res, method, 'GET');
       const post = action === 'render' || action === 'validate';

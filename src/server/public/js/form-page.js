@@ -3,6 +3,7 @@ import { SchemaForm, compact } from './schema-form.js';
 import { loadDraft, newDraft, saveDraft, saveProfile, loadProfile } from './drafts.js';
 import { addLogout, api } from './session.js';
 import { LIST_FORMS, mergeList } from './merge-list.js';
+import { setUpBodyEditor } from './body-editor.js';
 
 const VALIDATE_DELAY_MS = 350;
 const PREVIEW_DELAY_MS = 1000;
@@ -311,6 +312,18 @@ $('new-draft').addEventListener('click', () => {
 $('save-profile').addEventListener('click', () => {
   const p = saveProfile(compact(schema, form.value));
   announce(`Đã lưu ${Object.keys(p).length ? 'cơ quan, người ký và địa danh' : 'hồ sơ trống'} cho các văn bản mới.`);
+});
+
+setUpBodyEditor({
+  form,
+  current: () => /** @type {unknown[]} */ (payload().noiDung ?? []),
+  hasField: (key) => Boolean(schema.properties?.[key]),
+  apply: () => {
+    form.showAll = true;
+    form.render();
+    changed();
+  },
+  announce,
 });
 
 void validateNow();
