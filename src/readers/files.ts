@@ -14,29 +14,41 @@ const MAX_XML_BYTES = 50 * 1024 * 1024;
 
 export const IMPORT_EXTENSIONS = ['.txt', '.md', '.docx'] as const;
 
-export function readParagraphs(file: string): string[] {
+/** The refusal of a file that cannot be imported, with its reason in both languages. */
+export function refusal(file: string): (reasonVi: string, reasonEn: string) => VanbanError {
+  return (reasonVi, reasonEn) => new VanbanError([makeIssue('import.unreadable', { file, reasonVi, reasonEn }, { source: file })]);
+}
+
+/** Refuses a file whose extension is not one of `kinds`, or larger than a clerk's document can be. */
+export function checkImportable(file: string, size: number, kinds: readonly string[]): void {
   const ext = path.extname(file).toLowerCase();
-  const refuse = (reasonVi: string, reasonEn: string) => new VanbanError([makeIssue('import.unreadable', { file, reasonVi, reasonEn }, { source: file })]);
-  if (!(IMPORT_EXTENSIONS as readonly string[]).includes(ext)) throw refuse(`loại tệp ${ext || '(không có đuôi)'} không đọc được`, `${ext || 'a file without extension'} cannot be read`);
+  const refuse = refusal(file);
+  if (!kinds.includes(ext)) throw refuse(`loại tệp ${ext || '(không có đuôi)'} không đọc được`, `${ext || 'a file without extension'} cannot be read`);
+  if (size > MAX_FILE_BYTES) throw refuse(`tệp lớn ${Math.round(size / 1048576)} MB, quá ${MAX_FILE_BYTES / 1048576} MB`, `the file is ${Math.round(size / 1048576)} MB, over ${MAX_FILE_BYTES / 1048576} MB`);
+}
+
+/** A file's bytes once its kind and size (read before its contents) are acceptable. */
+export function readImportable(file: string, kinds: readonly string[]): Buffer {
   let size: number;
   try {
     size = fs.statSync(file).size;
   } catch (err) {
-    throw refuse((err as Error).message, (err as Error).message);
+    throw refusal(file)((err as Error).message, (err as Error).message);
   }
-  if (size > MAX_FILE_BYTES) throw refuse(`tệp lớn ${Math.round(size / 1048576)} MB, quá ${MAX_FILE_BYTES / 1048576} MB`, `the file is ${Math.round(size / 1048576)} MB, over ${MAX_FILE_BYTES / 1048576} MB`);
-  return paragraphsOf(fs.readFileSync(file), file);
+  checkImportable(file, size, kinds);
+  return fs.readFileSync(file);
+}
+
+export function readParagraphs(file: string): string[] {
+  return paragraphsOf(readImportable(file, IMPORT_EXTENSIONS), file);
 }
 
 /** The paragraphs of a file's bytes, its kind told by the extension of `name` (a file sent to the server). */
 export function paragraphsOf(bytes: Buffer, name: string): string[] {
-  const ext = path.extname(name).toLowerCase();
-  const refuse = (reasonVi: string, reasonEn: string) => new VanbanError([makeIssue('import.unreadable', { file: name, reasonVi, reasonEn }, { source: name })]);
-  if (!(IMPORT_EXTENSIONS as readonly string[]).includes(ext)) throw refuse(`loại tệp ${ext || '(không có đuôi)'} không đọc được`, `${ext || 'a file without extension'} cannot be read`);
-  if (bytes.length > MAX_FILE_BYTES) throw refuse(`tệp lớn ${Math.round(bytes.length / 1048576)} MB, quá ${MAX_FILE_BYTES / 1048576} MB`, `the file is ${Math.round(bytes.length / 1048576)} MB, over ${MAX_FILE_BYTES / 1048576} MB`);
+  checkImportable(name, bytes.length, IMPORT_EXTENSIONS);
   // Text typed in TCVN3 or VNI is converted (with a warning) when the recognised input is checked, as for any input.
-  if (ext !== '.docx') return bytes.toString('utf8').replace(/^\uFEFF/, '').normalize('NFC').split(/\r?\n/);
-  return docxParagraphs(bytes, refuse);
+  if (path.extname(name).toLowerCase() !== '.docx') return bytes.toString('utf8').replace(/^\uFEFF/, '').normalize('NFC').split(/\r?\n/);
+  return docxParagraphs(bytes, refusal(name));
 }
 
 /** Paragraph texts of a DOCX body, a line break inside a paragraph starting a new one, Word's list labels prefixed. */

@@ -1,12 +1,9 @@
 // The cells of a spreadsheet as text, sheet by sheet and row by row: .xlsx through exceljs, .csv (UTF-8, comma or
 // semicolon, as Excel writes it in a Vietnamese locale) by hand. Hostile files refused before anything is inflated.
-import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import PizZip from 'pizzip';
-import { makeIssue } from '../errors/catalogue';
-import { VanbanError } from '../errors/issue';
-import { MAX_FILE_BYTES } from './files';
+import { checkImportable, readImportable, refusal } from './files';
 
 export const SHEET_EXTENSIONS = ['.xlsx', '.csv'] as const;
 
@@ -29,24 +26,14 @@ export function isSheetFile(file: string): boolean {
 }
 
 export async function readSheets(file: string): Promise<Sheet[]> {
-  const ext = path.extname(file).toLowerCase();
-  const refuse = (reasonVi: string, reasonEn: string) => new VanbanError([makeIssue('import.unreadable', { file, reasonVi, reasonEn }, { source: file })]);
-  let size: number;
-  try {
-    size = fs.statSync(file).size;
-  } catch (err) {
-    throw refuse((err as Error).message, (err as Error).message);
-  }
-  if (size > MAX_FILE_BYTES) throw refuse(`tệp lớn ${Math.round(size / 1048576)} MB, quá ${MAX_FILE_BYTES / 1048576} MB`, `the file is ${Math.round(size / 1048576)} MB, over ${MAX_FILE_BYTES / 1048576} MB`);
-  return sheetsOf(fs.readFileSync(file), file);
+  return sheetsOf(readImportable(file, SHEET_EXTENSIONS), file);
 }
 
 /** The sheets of a spreadsheet's bytes, its kind told by the extension of `name` (a file sent to the server). */
 export async function sheetsOf(bytes: Buffer, file: string): Promise<Sheet[]> {
+  checkImportable(file, bytes.length, SHEET_EXTENSIONS);
   const ext = path.extname(file).toLowerCase();
-  const refuse = (reasonVi: string, reasonEn: string) => new VanbanError([makeIssue('import.unreadable', { file, reasonVi, reasonEn }, { source: file })]);
-  if (!isSheetFile(file)) throw refuse(`loại tệp ${ext || '(không có đuôi)'} không phải bảng tính`, `${ext || 'a file without extension'} is not a spreadsheet`);
-  if (bytes.length > MAX_FILE_BYTES) throw refuse(`tệp lớn ${Math.round(bytes.length / 1048576)} MB, quá ${MAX_FILE_BYTES / 1048576} MB`, `the file is ${Math.round(bytes.length / 1048576)} MB, over ${MAX_FILE_BYTES / 1048576} MB`);
+  const refuse = refusal(file);
   if (ext === '.csv') return [{ name: path.basename(file, ext), rows: parseCsv(bytes.toString('utf8').replace(/^\uFEFF/, '').normalize('NFC')) }];
 
   let zip: PizZip;
