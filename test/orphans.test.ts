@@ -39,11 +39,13 @@ function browsersOf(root: number): { pids: number[]; profile?: string } {
   const pids: number[] = [];
   let profile: string | undefined;
   for (const pid of descendantsOf(root)) {
-    const args = cmdline(pid);
-    const dir = args?.find((a) => a.startsWith(`--user-data-dir=`) && a.includes(PROFILE_PREFIX));
+    // Chromium's helpers (zygotes, renderers) rewrite their command line into one space-separated title: the profile
+    // is read from the joined line, not as an argument of its own.
+    const line = cmdline(pid)?.join(' ') ?? '';
+    const dir = new RegExp(`--user-data-dir=(\\S*${PROFILE_PREFIX}\\S*)`).exec(line)?.[1];
     if (!dir) continue;
     pids.push(pid);
-    profile ??= dir.slice('--user-data-dir='.length);
+    profile ??= dir;
   }
   return { pids, profile };
 }
@@ -91,13 +93,18 @@ async function renderPdf(url: string): Promise<void> {
 
 describe('SIGKILL', () => {
   it('of a batch leaves no Chromium process and no profile after 5 s', async () => {
-    const inputs = writeSynthetic(path.join(tmpDir('orphan-batch-in'), 'in'), 60, 20);
+    // Long enough that the batch is still printing when its browser is looked for, however fast the machine: it is
+    // killed as soon as it is found.
+    const inputs = writeSynthetic(path.join(tmpDir('orphan-batch-in'), 'in'), 400, 20);
     const child = spawn(process.execPath, [BIN, 'render', path.dirname(inputs.reports[0]!), '--out', tmpDir('orphan-batch-out'), '--format', 'pdf'], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, CI: 'true' } });
+    let exited: number | null | undefined;
+    child.on('exit', (code) => (exited = code));
     try {
       const found = await until('Chromium of the batch', () => {
+        if (exited !== undefined) throw new Error(`the batch ended (exit ${exited}) before its browser was seen`);
         const b = browsersOf(child.pid!);
         return b.pids.length >= 3 && b.profile ? b : undefined;
-      });
+      }, 50_000);
       child.kill('SIGKILL');
       await expectGoneWithin5s(found.pids, found.profile!);
     } finally {

@@ -3,7 +3,7 @@
 // puts a spreadsheet's nominees and council members into a hồ sơ, tờ trình or biên bản.
 import fs from 'node:fs';
 import path from 'node:path';
-import { check, formatIssue, fromText, fromValue, VanbanError } from '../api';
+import { check, formatIssue, fromText, fromValue, parse, VanbanError } from '../api';
 import { atomicWrite } from '../output/write';
 import { ROOT } from '../paths';
 import { readParagraphs } from '../readers/files';
@@ -81,7 +81,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
 async function importSheet(file: string, into: string | undefined, out: string | undefined, io: Io): Promise<number> {
   if (!into) return usage(io, 'Bảng tính cần --into TỆP.json (hồ sơ, tờ trình hoặc biên bản) / a spreadsheet needs --into FILE.json');
   if (!into.endsWith('.json') || (out !== undefined && !out.endsWith('.json'))) return usage(io, '--into và --out cần tên tệp .json / --into and --out need .json file names');
-  const target = await check(fromText(readText(into) ?? '', into), { templates: 'none' });
+  const target = parse(fromText(readText(into) ?? '', into));
   if (target.value === undefined || typeof target.value !== 'object' || Array.isArray(target.value)) {
     for (const i of target.messages) io.err(formatIssue(i));
     return usage(io, `Không đọc được ${into} / ${into} cannot be read`);
