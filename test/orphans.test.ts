@@ -6,6 +6,7 @@ import path from 'node:path';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../src/paths';
+import { BrowserPool } from '../src/render/pdf/browser';
 import { PROFILE_PREFIX, sweepStale } from '../src/render/pdf/reaper';
 import { descendantsOf } from '../scripts/bench/proc';
 import { writeSynthetic } from '../scripts/bench/synthetic';
@@ -123,6 +124,20 @@ describe('SIGKILL', () => {
     } finally {
       child.kill('SIGKILL');
     }
+  });
+});
+
+describe('closing', () => {
+  it('a pool closed while its browser is still starting leaves no Chromium behind', async () => {
+    const pool = new BrowserPool(1);
+    const starting = pool.get();
+    await pool.close();
+    await starting.catch(() => undefined);
+    // Any Chromium below this process counts, whatever profile it was given.
+    const chromiums = () => descendantsOf(process.pid).filter((p) => running(p) && /chrom/i.test(cmdline(p)?.[0] ?? ''));
+    const start = Date.now();
+    while (Date.now() - start < 5_000 && chromiums().length) await sleep(100);
+    expect(chromiums().map((p) => (cmdline(p) ?? []).join(' ').slice(0, 120))).toEqual([]);
   });
 });
 

@@ -206,6 +206,9 @@ export class BrowserPool {
   }
 
   async close(): Promise<void> {
+    // A browser still starting would otherwise come up after its watchdog was released and its profile removed, and
+    // outlive everything (seen when a server closed while a preview was launching it).
+    if (this.starting) await this.starting.catch(() => undefined);
     const b = this.browser;
     this.browser = undefined;
     this.idle = [];
