@@ -58,6 +58,17 @@ describe('1.1.1. and 1) 2) 3)', () => {
     expect(file.messages.map((m) => [m.code, m.path])).toContainEqual(['input.typed_number', '$.noiDung[0].noiDung[0].noiDung[0].noiDung[1].noiDung[2].soThuTu']);
   });
 
+  it.each([
+    [{ soThuTu: '' }, 'schema.empty', '$.noiDung[0].noiDung[0].soThuTu', 'Field "Numbered item 1), 2), 3)" must not be empty.'],
+    [{ soThuTu: 5 }, 'schema.type', '$.noiDung[0].noiDung[0].soThuTu', 'Field "Numbered item 1), 2), 3)" must be string, got number.'],
+    [{ soThuTu: 'x', soThuTuu: 'y' }, 'schema.unknown_key', '$.noiDung[0].noiDung[0].soThuTuu', 'Key "soThuTuu" is not part of this form (misspelt field?).'],
+  ])('refuses the item %j at its path with its message', async (item, code, at, en) => {
+    const file = await check(fromValue({ ...input, noiDung: [{ tieuDe: 'A', noiDung: [item] }] }, 'bad.json'), { templates: 'none' });
+    const errors = file.messages.filter((m) => m.severity === 'error');
+    expect(errors.map((m) => [m.code, m.path, m.message.en])).toEqual([[code, at, en]]);
+    expect(errors[0]!.message.vi.length).toBeGreaterThan(10);
+  });
+
   it('print in the DOCX and the PDF with their numbers, each item on its own line', async () => {
     const dir = tmpDir('deep-levels');
     const json = path.join(tmpDir('deep-levels-in'), 'deep.json');
