@@ -1,5 +1,6 @@
 // Puts the nominees and council members read from a spreadsheet into an input: a hồ sơ (its nominees keep their
-// reports, matched by name), a tờ trình's list or a biên bản's votes and members.
+// reports, matched by name), a tờ trình's list or a biên bản's votes and members. The web form applies the same rule to
+// the draft it holds (src/server/public/js/merge-list.js): a change here goes there too.
 import { plain, type SheetImport } from './nominees';
 
 /** The forms a spreadsheet can go into. */
