@@ -281,7 +281,7 @@ describe('each rule, one input: code, path and message', () => {
 
   it('catalogues every rule code with a test here or in test/dossier.test.ts', async () => {
     const { CATALOGUE } = await import('../src/errors/catalogue');
-    const tested = new Set([...ROWS.map((r) => r.code), 'rule.vote_below_threshold', 'rule.none_passed', 'rule.quota_exceeded', 'rule.not_member', 'rule.chair_absent', 'rule.votes_exceed', 'rule.award_subject', 'rule.district_abolished']);
+    const tested = new Set([...ROWS.map((r) => r.code), 'rule.vote_below_threshold', 'rule.none_passed', 'rule.quota_exceeded', 'rule.not_member', 'rule.chair_absent', 'rule.votes_exceed', 'rule.award_subject', 'rule.district_abolished', 'rule.report_missing']);
     for (const code of Object.keys(CATALOGUE).filter((c) => c.startsWith('rule.'))) expect(tested, code).toContain(code);
   });
 });

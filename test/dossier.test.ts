@@ -78,6 +78,27 @@ describe('rules of the dossier', () => {
     expect(p.documents.filter((d) => d.title.startsWith('Báo cáo')).map((d) => d.title)).not.toContain(`Báo cáo thành tích: ${HOANG_MAI.deCu[i].ten}`);
   });
 
+  it('makes the tờ trình and biên bản of a nominee whose report is not written yet, and names that report as missing', async () => {
+    const input = mutate(XA, (d) => { delete d.deCu[1].baoCao; });
+    const p = await prepare(input, 'ho-so.json');
+    const missing = p.issues.filter((x) => x.code === 'rule.report_missing');
+    expect(missing).toHaveLength(1);
+    expect(missing[0]).toMatchObject({ severity: 'warning', path: '$.deCu[1].baoCao' });
+    expect(missing[0]!.message.vi).toContain(XA.deCu[1].ten);
+    expect(p.issues.filter((x) => x.severity === 'error')).toEqual([]);
+    const titles = p.documents.map((d) => d.title);
+    expect(titles).toHaveLength(XA.deCu.length + 1);
+    expect(titles).not.toContain(`Báo cáo thành tích: ${XA.deCu[1].ten}`);
+    expect(JSON.stringify(p.documents[0]!.vm)).toContain(XA.deCu[1].ten);
+    expect(p.dossier!.manifest.chuaCoBaoCao).toEqual([XA.deCu[1].ten]);
+  });
+
+  it('asks no report of a nominee the council did not pass', async () => {
+    const i = HOANG_MAI.deCu.findIndex((d: any) => d.ten === 'Đặng Quốc Việt');
+    const p = await prepare(mutate(HOANG_MAI, (d) => { delete d.deCu[i].baoCao; }), 'ho-so.json');
+    expect(p.issues.map((x) => x.code)).not.toContain('rule.report_missing');
+  });
+
   it.each<[string, any, (d: any) => void, string, string, string]>([
     ['proposal dated before the meeting', HOANG_MAI, (d) => { d.toTrinh.ngay = '2021-12-09'; }, 'rule.date_order', '$.toTrinh.ngay', 'error'],
     ['meeting ending before it starts', HOANG_MAI, (d) => { d.cuocHop.ketThuc = '2021-12-10T07:00'; }, 'rule.time_order', '$.cuocHop.ketThuc', 'error'],

@@ -29,13 +29,17 @@ async function writeXlsx(file: string, sheets: [string, (string | number)[][]][]
 }
 
 describe('a spreadsheet of 200 nominees', () => {
-  it('goes into a tờ trình whose DOCX and PDF list all 200 (headers without diacritics, group rows, abbreviations)', async () => {
+  const twoHundred = async () => {
     const rows: (string | number)[][] = [['TT', 'Ho va ten', 'Chuc vu', 'Don vi cong tac', 'Danh hieu thi dua', 'So phieu']];
     rows.push(['', 'A. TẬP THỂ']);
     for (let i = 0; i < 20; i++) rows.push([i + 1, `Phòng chuyên môn số ${i + 1}`, '', 'Ủy ban nhân dân quận Hoàng Mai', i % 2 ? 'TTLĐTT' : 'Giấy khen', 9]);
     rows.push(['', 'B. CÁ NHÂN']);
     for (let i = 0; i < 180; i++) rows.push([i + 21, personName(i), 'Chuyên viên', 'Văn phòng HĐND và UBND', i % 3 ? 'Lao động tiên tiến' : 'Giấy khen của Chủ tịch UBND', '9/9']);
-    const sheet = await writeXlsx(path.join(dir, 'two-hundred.xlsx'), [['Danh sách', rows]]);
+    return writeXlsx(path.join(dir, 'two-hundred.xlsx'), [['Danh sách', rows]]);
+  };
+
+  it('goes into a tờ trình whose DOCX and PDF list all 200 (headers without diacritics, group rows, abbreviations)', async () => {
+    const sheet = await twoHundred();
     const into = copy('test/fixtures/to-trinh.json', 'to-trinh-200.json');
     const r = run([sheet, '--into', into]);
     expect(r.code, r.err).toBe(0);
@@ -56,6 +60,41 @@ describe('a spreadsheet of 200 nominees', () => {
     }
     const allPdf = fs.readdirSync(out).filter((f) => f.endsWith('.pdf')).map((f) => pdfText(path.join(out, f))).join('\n');
     expect(allPdf.replace(/\s+/g, ' ')).toContain(personName(179));
+  });
+});
+
+describe('a spreadsheet of 200 nominees into a dossier', () => {
+  it('makes a dossier that renders its tờ trình and biên bản, keeps the reports it had, and names each report still to write', async () => {
+    const rows: (string | number)[][] = [['TT', 'Họ và tên', 'Chức vụ', 'Đơn vị', 'Danh hiệu', 'Số phiếu đồng ý']];
+    for (let i = 0; i < 200; i++) rows.push([i + 1, personName(i), 'Công chức', 'Ủy ban nhân dân xã Gia Tân', 'Lao động tiên tiến', 9]);
+    const sheet = await writeXlsx(path.join(dir, 'ho-so-200.xlsx'), [['Danh sách', rows]]);
+    const into = copy('data/nominations/ho-so-xa-2025.json', 'ho-so-200.json');
+    const before = JSON.parse(fs.readFileSync(into, 'utf8'));
+    const r = run([sheet, '--into', into]);
+    expect(r.code, r.err).toBe(0);
+    const input = JSON.parse(fs.readFileSync(into, 'utf8'));
+    expect(input.deCu).toHaveLength(200 + before.deCu.length);
+    expect(input.deCu[0]).not.toHaveProperty('baoCao');
+    expect(r.err).toContain('rule.report_missing');
+    expect(r.err).toContain('$.deCu[199].baoCao');
+
+    const out = tmpDir('import-sheet-ho-so-200');
+    const rendered = vanbanIn(ROOT, ['render', into, '--out', out, '--format', 'docx']);
+    expect(rendered.code, rendered.err).toBe(0);
+    const folder = path.join(out, 'ho-so-200');
+    const files = fs.readdirSync(folder);
+    const manifest = JSON.parse(fs.readFileSync(path.join(folder, 'manifest.json'), 'utf8'));
+    expect(manifest.chuaCoBaoCao).toHaveLength(200);
+    expect(manifest.bieuQuyet).toHaveLength(200 + before.deCu.length);
+    // The reports the dossier had are still made; none is invented for the new nominees.
+    const reports = files.filter((f) => /-bao-cao-/.test(f));
+    expect(reports.length).toBe(manifest.baoCao.length);
+    expect(reports.length).toBeGreaterThan(0);
+    expect(reports.some((f) => f.includes('nguyen-van-an-1'))).toBe(false);
+    const toTrinh = docxText(docxPart(path.join(folder, files.find((f) => /to-trinh\.docx$/.test(f))!), 'word/document.xml'));
+    for (const name of [personName(0), personName(199)]) expect(toTrinh).toContain(name);
+    const bienBan = docxText(docxPart(path.join(folder, files.find((f) => /bien-ban\.docx$/.test(f))!), 'word/document.xml'));
+    expect(bienBan).toContain(personName(199));
   });
 });
 
@@ -96,11 +135,14 @@ describe('a hồ sơ', () => {
       ['Thành viên Hội đồng', [['STT', 'Họ và tên', 'Chức vụ trong Hội đồng'], ...['Nguyễn Văn Thành', 'Phạm Thị Hương', 'Đinh Công Sơn', 'Lê Thị Hằng', 'Vũ Minh Đức', 'Hoàng Văn Tú', 'Đoàn Thị Mai', 'Bùi Quang Huy', 'Trần Thị Ngọc Anh'].map((n, i) => [i + 1, n, i ? 'Ủy viên' : 'Chủ tịch Hội đồng'])]],
     ]);
     const r = run([sheet, '--into', into, '--out', path.join(dir, 'ho-so-new.out.json')]);
-    expect(r.code).toBe(1);
-    expect(r.err).toContain('$.deCu[1].baoCao.thanhTich');
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toContain('rule.report_missing');
+    expect(r.err).toContain('$.deCu[1].baoCao');
+    expect(r.err).not.toContain('$.deCu[0].baoCao');
     expect(fs.readFileSync(into, 'utf8')).toBe(fs.readFileSync(path.join(ROOT, 'data/nominations/ho-so-xa-2025.json'), 'utf8'));
     const out = JSON.parse(fs.readFileSync(path.join(dir, 'ho-so-new.out.json'), 'utf8'));
-    expect(out.deCu[1]).toMatchObject({ ten: 'Nguyễn Văn Mới', khenThuong: 'lao-dong-tien-tien', phieuDongY: 8, baoCao: {} });
+    expect(out.deCu[1]).toEqual({ doiTuong: 'ca-nhan', ten: 'Nguyễn Văn Mới', khenThuong: 'lao-dong-tien-tien', phieuDongY: 8 });
+    expect(out.deCu[0].baoCao.thanhTich.length).toBeGreaterThan(0);
     expect(out.hoiDong.thanhVien).toHaveLength(9);
     expect(out.hoiDong.thanhVien[0]).toEqual({ hoTen: 'Nguyễn Văn Thành', chucVu: 'Chủ tịch Hội đồng' });
     expect(out.hoiDong.ten).toBe('Hội đồng Thi đua - Khen thưởng xã Gia Tân');

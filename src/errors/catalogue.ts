@@ -229,6 +229,17 @@ export const CATALOGUE = {
     message: () => ({ vi: 'Không có tập thể, cá nhân nào đạt tỷ lệ phiếu: không có gì để đề nghị.', en: 'No nominee reached the vote threshold: there is nothing to propose.' }),
     hint: () => ({ vi: 'Kiểm tra số phiếu đồng ý của từng người được đề nghị.', en: 'Check each nominee’s votes in favour.' }),
   },
+  'rule.report_missing': {
+    stage: 'rule', severity: 'warning',
+    message: (p) => ({
+      vi: `Chưa có báo cáo thành tích của «${p.ten}»: hồ sơ chưa đủ để trình (hồ sơ gồm tờ trình, biên bản và báo cáo thành tích của từng tập thể, cá nhân; regulations §4.4). Tờ trình và biên bản vẫn được lập.`,
+      en: `No achievement report for "${p.ten}" yet: the dossier is not complete (it holds the proposal, the minutes and a report per nominee; regulations §4.4). The proposal and the minutes are still made.`,
+    }),
+    hint: () => ({
+      vi: 'Thêm "baoCao" (ít nhất "thanhTich" và "nguoiBaoCao") cho tập thể, cá nhân này; một báo cáo đã viết ở mẫu báo cáo thành tích chép sang được.',
+      en: 'Add its "baoCao" (at least "thanhTich" and "nguoiBaoCao"); a report written in the báo cáo thành tích form can be copied in.',
+    }),
+  },
   'rule.quota_exceeded': {
     stage: 'rule', severity: 'error',
     message: (p) => ({ vi: `Vượt chỉ tiêu của phong trào: đề nghị ${p.soLuong} ${p.doiTuong} được ${p.khenThuong}, tối đa ${p.toiDa}.`, en: `Campaign quota exceeded: ${p.soLuong} ${p.doiTuong} proposed for ${p.khenThuong}, at most ${p.toiDa}.` }),

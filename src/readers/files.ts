@@ -47,7 +47,11 @@ export function readParagraphs(file: string): string[] {
 export function paragraphsOf(bytes: Buffer, name: string): string[] {
   checkImportable(name, bytes.length, IMPORT_EXTENSIONS);
   // Text typed in TCVN3 or VNI is converted (with a warning) when the recognised input is checked, as for any input.
-  if (path.extname(name).toLowerCase() !== '.docx') return bytes.toString('utf8').replace(/^\uFEFF/, '').normalize('NFC').split(/\r?\n/);
+  const ext = path.extname(name).toLowerCase();
+  if (ext !== '.docx') {
+    const lines = bytes.toString('utf8').replace(/^\uFEFF/, '').normalize('NFC').split(/\r?\n/);
+    return ext === '.md' ? markdownTables(lines) : lines;
+  }
   return docxParagraphs(bytes, refusal(name));
 }
 
@@ -73,27 +77,91 @@ function docxParagraphs(bytes: Buffer, refuse: (vi: string, en: string) => Vanba
   const lists = listFormats(zip.file('word/numbering.xml')?.asText() ?? '');
   const counters = new Map<string, number[]>();
   const out: string[] = [];
-  for (const p of xml.match(/<w:p[ >][\s\S]*?<\/w:p>|<w:p\/>/g) ?? []) {
-    const text = (p.match(/<w:t(?: [^>]*)?>[^<]*<\/w:t>|<w:br\/>|<w:tab\/>/g) ?? [])
-      .map((t) => (t === '<w:br/>' ? '\n' : t === '<w:tab/>' ? '\t' : t.replace(/<[^>]+>/g, '')))
-      .join('')
-      .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-    // Word's own numbering: a paragraph in a list gets the label its level prints, counted per list and level.
-    const num = /<w:numPr>[\s\S]*?<w:ilvl w:val="(\d+)"\/>[\s\S]*?<w:numId w:val="(\d+)"\/>/.exec(p);
-    let labelText = '';
-    const levels = num ? lists.get(num[2]!) : undefined;
-    if (num && levels) {
-      const level = Number(num[1]);
-      const c = counters.get(num[2]!) ?? [];
-      c[level] = (c[level] ?? 0) + 1;
-      c.length = level + 1;
-      counters.set(num[2]!, c);
-      const lvl = levels[level];
-      if (lvl) labelText = `${lvl.text.replace(/%(\d)/g, (_m, k: string) => formatNumber(c[Number(k) - 1] ?? 1, levels[Number(k) - 1]?.fmt ?? 'decimal'))} `;
+  // Tables (outermost only; a nested table's paragraphs join its cell) become one paragraph each: see TABLE.
+  let depth = 0;
+  let rows: string[][][] = [];
+  for (const tok of xml.match(/<w:tbl>|<\/w:tbl>|<w:tr[ >]|<\/w:tr>|<w:tc[ >]|<\/w:tc>|<w:p[ >][\s\S]*?<\/w:p>|<w:p\/>/g) ?? []) {
+    if (tok === '<w:tbl>') {
+      if (depth++ === 0) rows = [];
+    } else if (tok === '</w:tbl>') {
+      if (--depth === 0) out.push(tableParagraph(rows));
+    } else if (tok.startsWith('<w:tr')) {
+      if (depth === 1) rows.push([]);
+    } else if (tok.startsWith('<w:tc')) {
+      if (depth === 1) rows[rows.length - 1]?.push([]);
+    } else if (tok.startsWith('<w:p')) {
+      const lines = `${listLabel(tok, lists, counters)}${runText(tok)}`.split('\n').map((l) => l.normalize('NFC'));
+      if (depth === 0) out.push(...lines);
+      else rows[rows.length - 1]?.[rows[rows.length - 1]!.length - 1]?.push(...lines);
     }
-    out.push(...`${labelText}${text}`.split('\n'));
   }
-  return out.map((l) => l.normalize('NFC'));
+  return out;
+}
+
+/** The text of a paragraph's runs, a line break as "\n". */
+function runText(p: string): string {
+  return (p.match(/<w:t(?: [^>]*)?>[^<]*<\/w:t>|<w:br\/>|<w:tab\/>/g) ?? [])
+    .map((t) => (t === '<w:br/>' ? '\n' : t === '<w:tab/>' ? '\t' : t.replace(/<[^>]+>/g, '')))
+    .join('')
+    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+}
+
+/** Word's own numbering: a paragraph in a list gets the label its level prints, counted per list and level. */
+function listLabel(p: string, lists: Map<string, ListLevel[]>, counters: Map<string, number[]>): string {
+  const num = /<w:numPr>[\s\S]*?<w:ilvl w:val="(\d+)"\/>[\s\S]*?<w:numId w:val="(\d+)"\/>/.exec(p);
+  const levels = num ? lists.get(num[2]!) : undefined;
+  if (!num || !levels) return '';
+  const level = Number(num[1]);
+  const c = counters.get(num[2]!) ?? [];
+  c[level] = (c[level] ?? 0) + 1;
+  c.length = level + 1;
+  counters.set(num[2]!, c);
+  const lvl = levels[level];
+  return lvl ? `${lvl.text.replace(/%(\d)/g, (_m, k: string) => formatNumber(c[Number(k) - 1] ?? 1, levels[Number(k) - 1]?.fmt ?? 'decimal'))} ` : '';
+}
+
+/**
+ * A table travels among the paragraphs as one string: TABLE, then its rows separated by ROW, a row's cells by CELL,
+ * a cell's paragraphs by "\n". Control characters no document text holds, so no paragraph is mistaken for a table.
+ */
+export const TABLE = '\u001D';
+const ROW = '\u001E';
+const CELL = '\u001F';
+
+function tableParagraph(rows: readonly (readonly (readonly string[])[])[]): string {
+  return TABLE + rows.map((r) => r.map((c) => c.join('\n')).join(CELL)).join(ROW);
+}
+
+/** The rows of a table paragraph, each a list of cells, each cell its paragraphs; undefined for a paragraph. */
+export function tableRows(p: string): string[][][] | undefined {
+  if (!p.startsWith(TABLE)) return undefined;
+  return p.slice(1).split(ROW).map((r) => r.split(CELL).map((c) => c.split('\n')));
+}
+
+/** The paragraphs with each table laid out as its cells' paragraphs in reading order, as before tables were kept. */
+export function flattenTables(paragraphs: readonly string[]): string[] {
+  return paragraphs.flatMap((p) => tableRows(p)?.flat(2) ?? [p]);
+}
+
+/** Markdown pipe tables ("| a | b |", its "|---|" line skipped) as table paragraphs; other lines as they are. */
+function markdownTables(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  let rows: string[][][] = [];
+  const flush = () => {
+    if (rows.length) out.push(tableParagraph(rows));
+    rows = [];
+  };
+  for (const l of lines) {
+    const t = l.trim();
+    if (/^\|.*\|$/.test(t)) {
+      if (!/^\|[\s:|-]+\|$/.test(t)) rows.push(t.slice(1, -1).split('|').map((c) => [c.replace(/<br\s*\/?>/gi, ' ').trim()]));
+      continue;
+    }
+    flush();
+    out.push(l);
+  }
+  flush();
+  return out;
 }
 
 interface ListLevel {

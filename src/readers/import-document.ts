@@ -5,9 +5,12 @@ import { makeIssue } from '../errors/catalogue';
 import type { Issue } from '../errors/issue';
 import { knownFormIds } from '../forms/registry';
 import { recognise } from './recognise';
+import { NOMINATION_FORMS } from './recognise-nomination';
+import { loadForm } from '../forms/registry';
+import type { BaoCaoStructure } from '../viewmodel/bao-cao';
 
-/** Forms the recogniser builds: the campaign documents. */
-export const DOCUMENT_FORMS = ['ke-hoach', 'phat-dong'];
+/** Forms the recogniser builds: the campaign documents and the nomination documents. */
+export const DOCUMENT_FORMS = ['ke-hoach', 'phat-dong', ...NOMINATION_FORMS];
 
 export interface ImportedDocument {
   /** Undefined when the document's type was not found (the tên loại line) and none was named. */
@@ -19,7 +22,9 @@ export interface ImportedDocument {
 }
 
 export async function importDocument(paragraphs: readonly string[], source: string, opts: { form?: string; schemaRef?: (form: string) => string } = {}): Promise<ImportedDocument> {
-  const r = recognise(paragraphs, { form: opts.form });
+  // The report's labels are the template's: a maintainer who renames a heading changes what is read too.
+  const baoCao = (await loadForm('bao-cao-thanh-tich')).settings.cauTruc as BaoCaoStructure | undefined;
+  const r = recognise(paragraphs, { form: opts.form, baoCao });
   if (!r.form || !knownFormIds().includes(r.form)) {
     return { issues: [makeIssue('import.unknown_form', { forms: DOCUMENT_FORMS.join(', ') }, { source })], ok: false };
   }

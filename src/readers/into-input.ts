@@ -35,7 +35,7 @@ export function mergeSheet(target: Obj, imp: SheetImport): Merged {
         seen.add(key);
         const old = byName.get(key);
         // A nominee already in the file keeps its report; the sheet's columns replace its list fields.
-        return old ? { ...old, ...r } : { ...r, baoCao: {} };
+        return old ? { ...old, ...r } : { ...r };
       });
       const kept = before.filter((d) => !seen.has(plain(String(d.ten ?? ''))));
       value.deCu = [...deCu, ...kept];

@@ -4,6 +4,8 @@
 import type { BlockIn } from '../schema/common';
 import { header } from '../viewmodel/header';
 import { foldTone } from '../viewmodel/text';
+import { tableRows } from './files';
+import { NOMINATION_FORMS, recogniseNomination, type NominationOptions } from './recognise-nomination';
 import { docChuKy, docDiaDanhNgay, docNhan, docNoiNhan, docSoKyHieu, type Nhan } from './regulated';
 
 export interface Unplaced {
@@ -20,10 +22,12 @@ export interface Recognised {
 }
 
 /** Tên loại lines and the forms they open (Phụ lục III). */
-const TEN_LOAI: Record<string, string> = { 'KE HOACH': 'ke-hoach', 'PHAT DONG': 'phat-dong' };
+const TEN_LOAI: Record<string, string> = {
+  'KE HOACH': 'ke-hoach', 'PHAT DONG': 'phat-dong', 'TO TRINH': 'to-trinh', 'BIEN BAN': 'bien-ban', 'BAO CAO THANH TICH': 'bao-cao-thanh-tich',
+};
 
-const fold = (s: string) => foldTone(s).normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toUpperCase().replace(/[^A-Z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
-const isUpper = (s: string) => /\p{Lu}/u.test(s) && s === s.toLocaleUpperCase('vi-VN');
+export const fold = (s: string) => foldTone(s).normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toUpperCase().replace(/[^A-Z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
+export const isUpper = (s: string) => /\p{Lu}/u.test(s) && s === s.toLocaleUpperCase('vi-VN');
 const QUOC_HIEU = 'CONG HOA XA HOI CHU NGHIA VIET NAM';
 const TIEU_NGU = 'DOC LAP TU DO HANH PHUC';
 
@@ -43,7 +47,7 @@ export function cleanLine(s: string): string {
 }
 
 /** A paragraph's label, its rank in the body (mục, khoản, tiểu khoản, điểm), and its text. */
-function label(text: string): { nhan: Nhan; rank: number; text: string } | undefined {
+export function label(text: string): { nhan: Nhan; rank: number; text: string } | undefined {
   const read = docNhan(text);
   if (!read) return undefined;
   // 1.1.1. sits under 1.1. and over a).
@@ -53,29 +57,67 @@ function label(text: string): { nhan: Nhan; rank: number; text: string } | undef
 }
 
 /** A heading reads as a title: short, no sentence inside, no full stop at its end. */
-const titleLike = (s: string) => s.length <= 160 && !/[.;]$/.test(s) && !/\. \p{Lu}/u.test(s);
+export const titleLike = (s: string) => s.length <= 160 && !/[.;]$/.test(s) && !/\. \p{Lu}/u.test(s);
 
-/**
- * Recognises a document from its paragraphs (one string each, in order). `form` forces the form; otherwise the tên
- * loại decides.
- */
-export function recognise(paragraphs: readonly string[], opts: { form?: string } = {}): Recognised {
-  const lines = paragraphs.map((p, index) => ({ index, text: cleanLine(p) })).filter((l) => l.text);
-  const unplaced: Unplaced[] = [];
+/** One paragraph as the recogniser reads it; a table of data (its first cell "STT" or "Năm") keeps its cells. */
+export interface Line {
+  /** 0-based index of the paragraph in the source, tables laid out cell by cell. */
+  index: number;
+  text: string;
+  /** The rows of a data table, each cell's paragraphs joined by a space. */
+  rows?: string[][];
+}
+
+/** A table is data to read (a list of nominees, votes, earlier awards) when its header starts so. */
+const isDataTable = (rows: string[][][]) => /^(STT|TT|NAM)$/.test(fold(rows[0]?.[0]?.join(' ') ?? ''));
+
+/** The lines of a document: paragraphs cleaned, empty ones dropped; a data table kept whole when `tables` says so. */
+export function linesOf(paragraphs: readonly string[], tables: boolean): Line[] {
+  const lines: Line[] = [];
+  let n = 0;
+  for (const p of paragraphs) {
+    const rows = tableRows(p);
+    if (rows && tables && isDataTable(rows)) {
+      lines.push({ index: n, text: '', rows: rows.map((r) => r.map((c) => cleanLine(c.join(' ')))) });
+      n += rows.flat(2).length;
+      continue;
+    }
+    for (const q of rows ? rows.flat(2) : [p]) {
+      const text = cleanLine(q);
+      if (text) lines.push({ index: n, text });
+      n++;
+    }
+  }
+  return lines;
+}
+
+export interface Header {
+  form?: string;
+  input: Record<string, unknown>;
+  /** The first line after the tên loại. */
+  next: number;
+  /** The form line of a report ("Mẫu số 05 - Nghị định số 152/2025/NĐ-CP"), which follows from its period and award. */
+  dongMau?: string;
+}
+
+/** The header: agency lines (upper case), Quốc hiệu and Tiêu ngữ, số ký hiệu, place and date, up to the tên loại. */
+export function readHeader(lines: readonly Line[], unplaced: Unplaced[], form?: string): Header {
   const input: Record<string, unknown> = {};
-  let i = 0;
-
-  // Header: the agency's lines (upper case) and the Quốc hiệu with its Tiêu ngữ, in the order text extraction gives them.
   const agency: string[] = [];
   let so: ReturnType<typeof docSoKyHieu>;
   let date: ReturnType<typeof docDiaDanhNgay>;
   let soLine = '';
   let dateLine = '';
-  let form = opts.form;
+  let dongMau: string | undefined;
+  let i = 0;
   for (; i < lines.length; i++) {
     const t = lines[i]!.text;
     const f = fold(t);
     if (f === QUOC_HIEU || f === TIEU_NGU) continue;
+    if (/^Mẫu số \d+\b/u.test(t)) {
+      dongMau = t;
+      continue;
+    }
     if (/^Số\s*:/u.test(t)) {
       so = docSoKyHieu(t) ?? so;
       soLine = t;
@@ -107,16 +149,48 @@ export function recognise(paragraphs: readonly string[], opts: { form?: string }
     input.diaDanh = date.diaDanh;
     input.ngay = date.ngay;
   }
+  return { form, input, next: i, ...(dongMau ? { dongMau } : {}) };
+}
 
-  // Trích yếu: the next line, and the one after when it continues the same phrase.
-  if (i < lines.length) {
-    const parts = [lines[i++]!.text];
-    while (i < lines.length && !label(lines[i]!.text) && !/^Căn cứ/u.test(lines[i]!.text) && titleLike(lines[i]!.text) && parts.join(' ').length + lines[i]!.text.length < 300 && !/[:.]$/.test(parts[parts.length - 1]!)) {
-      parts.push(lines[i++]!.text);
-    }
-    input.trichYeu = parts.join(' ').replace(/[.]$/, '');
-    const quoted = /[“"]([^”"]+)[”"]/u.exec(String(input.trichYeu));
-    const years = [...String(input.trichYeu).matchAll(/\b(19|20)\d{2}\b/g)].map((m) => Number(m[0]));
+/** Lines that open a part after the trích yếu, so never continue it. */
+const AFTER_TRICH_YEU = /^(Căn cứ|Kính gửi|Thời gian bắt đầu|Thành tích trong|Họ và tên\s*:|Tên tập thể\s*:)/u;
+
+/** The trích yếu from line `i`: that line, and the ones after while they continue the same phrase. */
+export function readTrichYeu(lines: readonly Line[], i: number): { trichYeu?: string; next: number } {
+  if (i >= lines.length || lines[i]!.rows) return { next: i };
+  const parts = [lines[i++]!.text];
+  while (
+    i < lines.length && !lines[i]!.rows && !label(lines[i]!.text) && !AFTER_TRICH_YEU.test(lines[i]!.text) && titleLike(lines[i]!.text) &&
+    parts.join(' ').length + lines[i]!.text.length < 300 && !/[:.]$/.test(parts[parts.length - 1]!)
+  ) {
+    parts.push(lines[i++]!.text);
+  }
+  return { trichYeu: parts.join(' ').replace(/[.]$/, ''), next: i };
+}
+
+/**
+ * Recognises a document from its paragraphs (one string each, in order; a table as files.ts gives it). `form`
+ * forces the form; otherwise the tên loại decides.
+ */
+export function recognise(paragraphs: readonly string[], opts: { form?: string } & NominationOptions = {}): Recognised {
+  const unplaced: Unplaced[] = [];
+  const head = readHeader(linesOf(paragraphs, true), unplaced, opts.form);
+  const form = head.form;
+  if (form && NOMINATION_FORMS.includes(form)) {
+    const r = recogniseNomination(form, linesOf(paragraphs, true), head, unplaced, opts);
+    return { form, input: { form, ...r }, unplaced };
+  }
+  // A campaign document's tables are read as paragraphs, cell by cell.
+  const lines = linesOf(paragraphs, false);
+  const input: Record<string, unknown> = head.input;
+  let i = head.next;
+
+  const ty = readTrichYeu(lines, i);
+  i = ty.next;
+  if (ty.trichYeu) {
+    input.trichYeu = ty.trichYeu;
+    const quoted = /[“"]([^”"]+)[”"]/u.exec(ty.trichYeu);
+    const years = [...ty.trichYeu.matchAll(/\b(19|20)\d{2}\b/g)].map((m) => Number(m[0]));
     if (quoted) input.phongTrao = { ten: quoted[1]!, ...(years.length ? { tuNam: Math.min(...years), denNam: Math.max(...years) } : {}) };
   }
 
@@ -132,32 +206,37 @@ export function recognise(paragraphs: readonly string[], opts: { form?: string }
   if (moDau.length) input.moDau = moDau;
   input.noiDung = noiDung;
   if (ketLuan.length) input.ketLuan = ketLuan;
-
-  // Nơi nhận lines start with "-"; the signature block is the upper-case lines and the name after them.
-  if (bodyEnd >= 0) {
-    const tail = lines.slice(bodyEnd);
-    const recipients = tail.filter((l, k) => k > 0 && /^[-–•]/u.test(l.text));
-    const read = docNoiNhan(recipients.map((l) => l.text));
-    input.noiNhan = read.noiNhan.filter((n) => n.ten.trim());
-    // A stray purpose on a line of its own ("- (để T/hiện)") belongs to no recipient.
-    read.noiNhan.forEach((n, k) => {
-      if (!n.ten.trim()) unplaced.push({ index: recipients[k]!.index, text: recipients[k]!.text, why: { vi: 'mục đích gửi không kèm nơi nhận', en: 'a purpose without a recipient' } });
-    });
-    if (read.luu) input.luu = read.luu;
-    const sign = tail.filter((l, k) => k > 0 && !/^[-–•]/u.test(l.text));
-    // The space left for signing is an empty paragraph: what stands between it and the name is ô 7b, on as many lines
-    // as it takes. Without one such space, ô 7b is the one upper-case line above the name that opens no title.
-    const gaps = sign.flatMap((l, k) => (k > 0 && l.index > sign[k - 1]!.index + 1 ? [k] : []));
-    const below = gaps.length === 1 ? sign.slice(gaps[0]!, -1) : undefined;
-    const dong7b = below && below.every((l) => isUpper(l.text)) ? below.length : undefined;
-    const k = docChuKy(sign.map((l) => l.text), {
-      dong7b,
-      coChucVuKhac: sign.length >= 3 && !/^(TM|KT|TL|TUQ|Q)\./u.test(sign[sign.length - 2]!.text) && sign.filter((l) => isUpper(l.text)).length >= 3,
-    });
-    if (k) input.nguoiKy = k;
-    else for (const l of sign) unplaced.push({ index: l.index, text: l.text, why: { vi: 'không đọc được khối chữ ký', en: 'the signature block could not be read' } });
-  }
+  if (bodyEnd >= 0) Object.assign(input, readClosing(lines.slice(bodyEnd), unplaced));
   return { ...(form ? { form } : {}), input: { ...(form ? { form } : {}), ...input }, unplaced };
+}
+
+/**
+ * Nơi nhận (its lines start with "-") and the signature block (the upper-case lines and the name after them), from
+ * the "Nơi nhận:" line to the end of `tail`.
+ */
+export function readClosing(tail: readonly Line[], unplaced: Unplaced[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const recipients = tail.filter((l, k) => k > 0 && /^[-–•]/u.test(l.text));
+  const read = docNoiNhan(recipients.map((l) => l.text));
+  out.noiNhan = read.noiNhan.filter((n) => n.ten.trim());
+  // A stray purpose on a line of its own ("- (để T/hiện)") belongs to no recipient.
+  read.noiNhan.forEach((n, k) => {
+    if (!n.ten.trim()) unplaced.push({ index: recipients[k]!.index, text: recipients[k]!.text, why: { vi: 'mục đích gửi không kèm nơi nhận', en: 'a purpose without a recipient' } });
+  });
+  if (read.luu) out.luu = read.luu;
+  const sign = tail.filter((l, k) => k > 0 && !/^[-–•]/u.test(l.text));
+  // The space left for signing is an empty paragraph: what stands between it and the name is ô 7b, on as many lines
+  // as it takes. Without one such space, ô 7b is the one upper-case line above the name that opens no title.
+  const gaps = sign.flatMap((l, k) => (k > 0 && l.index > sign[k - 1]!.index + 1 ? [k] : []));
+  const below = gaps.length === 1 ? sign.slice(gaps[0]!, -1) : undefined;
+  const dong7b = below && below.every((l) => isUpper(l.text)) ? below.length : undefined;
+  const k = docChuKy(sign.map((l) => l.text), {
+    dong7b,
+    coChucVuKhac: sign.length >= 3 && !/^(TM|KT|TL|TUQ|Q)\./u.test(sign[sign.length - 2]!.text) && sign.filter((l) => isUpper(l.text)).length >= 3,
+  });
+  if (k) out.nguoiKy = k;
+  else for (const l of sign) unplaced.push({ index: l.index, text: l.text, why: { vi: 'không đọc được khối chữ ký', en: 'the signature block could not be read' } });
+  return out;
 }
 
 type CoQuanDoc = { chuQuan?: string | string[]; ten: string | string[] };

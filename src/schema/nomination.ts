@@ -193,7 +193,8 @@ export const baoCaoNoiDung = {
 export const baoCaoSchema = z.strictObject({
   $schema: z.string().optional(),
   form: z.string(),
-  coQuan: coQuanSchema,
+  // A report prints no số ký hiệu, so the abbreviation that would make one is not asked for.
+  coQuan: label(z.strictObject({ ...coQuanSchema.shape, vietTat: coQuanSchema.shape.vietTat.optional() }), 'Đơn vị báo cáo (đầu báo cáo)', 'Reporting unit (report header)'),
   diaDanh: documentFields.diaDanh,
   doiTuong: doiTuongSchema,
   ten: text('Tên tập thể hoặc họ và tên', 'Collective or person', { vi: 'Ghi đầy đủ bằng chữ in thường, không viết tắt.', en: 'In full, normal case, no abbreviations.' }, 300),
@@ -255,7 +256,8 @@ export const hoSoSchema = z.strictObject({
     z.array(deCuDongSchema.extend({
       loaiHinh: loaiHinhSchema.optional(),
       phieuDongY: label(z.number().int().min(0), 'Số phiếu đồng ý', 'Votes in favour'),
-      baoCao: label(z.strictObject({ coQuan: donViBaoCaoSchema.optional(), ...baoCaoNoiDung }), 'Báo cáo thành tích', 'Achievement report'),
+      // Left out until it is written: the tờ trình and the biên bản are made, and the report is asked for (rule.report_missing).
+      baoCao: label(z.strictObject({ coQuan: donViBaoCaoSchema.optional(), ...baoCaoNoiDung }), 'Báo cáo thành tích', 'Achievement report').optional(),
     })).min(1).max(5_000),
     'Tập thể, cá nhân được đề nghị', 'Nominees',
   ),
@@ -264,7 +266,7 @@ export const hoSoSchema = z.strictObject({
 }).superRefine((v, ctx) => {
   // Every nested body of the dossier gets the same depth limit as a form's own body.
   checkNesting(v.cuocHop.noiDung ?? [], ctx, ['cuocHop', 'noiDung']);
-  v.deCu.forEach((d, i) => checkNesting(d.baoCao.thanhTich, ctx, ['deCu', i, 'baoCao', 'thanhTich']));
+  v.deCu.forEach((d, i) => checkNesting(d.baoCao?.thanhTich ?? [], ctx, ['deCu', i, 'baoCao', 'thanhTich']));
 });
 
 export type ToTrinhInput = z.infer<typeof toTrinhSchema>;

@@ -101,7 +101,7 @@ export function baoCaoViewModel(input: BaoCaoInput, settings: FormSettings & { c
   const v = cfg.bienThe[input.doiTuong];
   const base = documentViewModel(
     // A report has no nơi nhận and signs with chuKyDoi; the shared parts still give header and metadata.
-    { coQuan: input.coQuan, diaDanh: input.diaDanh, ngay: input.ngay, trichYeu: `${cfg.tieuDe.deNghi} ${inHoa(a.ten)}`, noiNhan: [], nguoiKy: { chucVu: '-', hoTen: input.nguoiBaoCao } },
+    { coQuan: { ...input.coQuan, vietTat: input.coQuan.vietTat ?? '' }, diaDanh: input.diaDanh, ngay: input.ngay, trichYeu: `${cfg.tieuDe.deNghi} ${inHoa(a.ten)}`, noiNhan: [], nguoiKy: { chucVu: '-', hoTen: input.nguoiBaoCao } },
     settings, ctx,
   );
   const soLuoc = (input.soLuoc ?? {}) as Record<string, unknown>;

@@ -46,7 +46,7 @@ export function documentViewModel(
       title: input.trichYeu.replace(/[\s.]+$/u, ''),
       author,
       subject: `${type.charAt(0)}${type.slice(1).toLocaleLowerCase('vi-VN')} ${soKyHieu.replace(/^Số:\s*/u, 'số ').replace(/\u00A0+/gu, '…')}`,
-      keywords: [type, settings.kyHieuLoai, input.coQuan.vietTat],
+      keywords: [type, settings.kyHieuLoai, input.coQuan.vietTat].filter(Boolean),
       language: 'vi-VN',
       creationDate: `${isoNgay(date)}T00:00:00+07:00`,
     },

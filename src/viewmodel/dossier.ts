@@ -55,7 +55,7 @@ function mapped(issues: readonly Issue[], f: (p: string) => string): Issue[] {
  * under its unit (or the authority the proposing body belongs to), an individual under nothing, headed by their unit.
  */
 function donViBaoCao(d: DeCu, input: HoSoInput): { chuQuan?: string | string[]; ten: string | string[] } {
-  if (d.baoCao.coQuan) return d.baoCao.coQuan;
+  if (d.baoCao?.coQuan) return d.baoCao.coQuan;
   const capTren = input.coQuan.chuQuan ?? input.coQuan.ten;
   if (d.doiTuong === 'tap-the') return { chuQuan: d.donVi ? dongUyBan(d.donVi) : capTren, ten: d.ten };
   return { ten: d.donVi ? dongUyBan(d.donVi) : capTren };
@@ -90,8 +90,8 @@ function nameIssues(input: HoSoInput, toTrinhIso: string, meetingIso: string, ct
     { path: '$.toTrinh.nguoiKy.hoTen', text: input.toTrinh.nguoiKy.hoTen },
     ...input.deCu.flatMap((d, i) => [
       ...(d.doiTuong === 'ca-nhan' ? [{ path: `$.deCu[${i}].ten`, text: d.ten }] : []),
-      { path: `$.deCu[${i}].baoCao.nguoiBaoCao`, text: d.baoCao.nguoiBaoCao },
-      ...(d.baoCao.xacNhan ? [{ path: `$.deCu[${i}].baoCao.xacNhan`, text: d.baoCao.xacNhan }] : []),
+      ...(d.baoCao ? [{ path: `$.deCu[${i}].baoCao.nguoiBaoCao`, text: d.baoCao.nguoiBaoCao }] : []),
+      ...(d.baoCao?.xacNhan ? [{ path: `$.deCu[${i}].baoCao.xacNhan`, text: d.baoCao.xacNhan }] : []),
     ]),
   ];
   // The tờ trình (the latest of the tờ trình and the biên bản) prints the proposing body, the council and the units.
@@ -114,8 +114,8 @@ function nameIssues(input: HoSoInput, toTrinhIso: string, meetingIso: string, ct
     // The launching plan is a document of its own date.
     ...(keHoach && keHoachIso ? districtIssues([{ path: '$.phongTrao.keHoach', text: keHoach }], keHoachIso, ctx) : []),
     ...input.deCu.flatMap((d, i) => {
-      const c = d.baoCao.coQuan;
-      if (!c) return [];
+      const c = d.baoCao?.coQuan;
+      if (!c || !d.baoCao) return [];
       const iso = d.baoCao.ngay ? isoNgay(parseNgay(d.baoCao.ngay)!) : meetingIso;
       return districtIssues([...namedLines(c.chuQuan, `$.deCu[${i}].baoCao.coQuan.chuQuan`), ...namedLines(c.ten, `$.deCu[${i}].baoCao.coQuan.ten`)], iso, ctx);
     }),
@@ -216,8 +216,13 @@ export function hoSoDocuments(input: HoSoInput, _settings: FormSettings, ctx: Co
   };
   const toTrinh = toTrinhViewModel(toTrinhInput, settingsOf('to-trinh'), ctx);
   const baoCaoSettings = settingsOf('bao-cao-thanh-tich') as FormSettings & { cauTruc: BaoCaoStructure };
-  const reports = passed.map((d, k) => {
+  // A nominee who passed but whose report is not written yet is named; the other documents are still made.
+  passed.forEach((d, k) => {
+    if (!d.baoCao) issues.push(makeIssue('rule.report_missing', { ten: d.ten }, { source: src, path: `$.deCu[${passedIndex[k]}].baoCao` }));
+  });
+  const reports = passed.flatMap((d, k) => {
     const i = passedIndex[k]!;
+    if (!d.baoCao) return [];
     const { coQuan: _c, ...noiDung } = d.baoCao;
     const baoCaoInput: BaoCaoInput = {
       form: 'bao-cao-thanh-tich',
@@ -233,7 +238,7 @@ export function hoSoDocuments(input: HoSoInput, _settings: FormSettings, ctx: Co
       ngay: d.baoCao.ngay ?? meetingIso,
     };
     const r = baoCaoViewModel(baoCaoInput, baoCaoSettings, ctx);
-    return { d, i, r };
+    return [{ d, i, r, ngay: d.baoCao.ngay }];
   });
 
   const documents = [
@@ -263,11 +268,12 @@ export function hoSoDocuments(input: HoSoInput, _settings: FormSettings, ctx: Co
     tapThe: soTapThe,
     caNhan: soCaNhan,
     bieuQuyet: input.deCu.map((d, i) => ({ ten: d.ten, khenThuong: d.khenThuong, phieuDongY: d.phieuDongY, tyLe: phanTram(votes[i]!.phanNghin), dat: votes[i]!.dat })),
-    baoCao: reports.map(({ d }) => {
+    baoCao: reports.map(({ d, ngay }) => {
       const a = award(ctx, d.khenThuong);
-      const iso = d.baoCao.ngay ? isoNgay(parseNgay(d.baoCao.ngay)!) : meetingIso;
+      const iso = ngay ? isoNgay(parseNgay(ngay)!) : meetingIso;
       return { ten: d.ten, mau: chonMau(baoCaoSettings.cauTruc, profileId(iso), d.khenThuong, loaiBaoCao(a, d.loaiHinh), d.doiTuong).dongMau };
     }),
+    ...(passed.some((d) => !d.baoCao) ? { chuaCoBaoCao: passed.filter((d) => !d.baoCao).map((d) => d.ten) } : {}),
     ...(money ? {
       tinhTien: {
         ngay: tienIso,

@@ -29,7 +29,7 @@ export function mergeList(formId, draft, list) {
       value.deCu = [
         ...rows.map((r) => {
           const old = byName.get(plain(r.ten));
-          return old ? { ...old, ...r } : { ...r, baoCao: {} };
+          return old ? { ...old, ...r } : { ...r };
         }),
         ...before.filter((d) => !seen.has(plain(String(d.ten ?? '')))),
       ];
