@@ -115,6 +115,37 @@ function makeDocx(file: string, body: string, extra: Record<string, string> = {}
 const para = (text: string, num?: [number, number]) =>
   `<w:p>${num ? `<w:pPr><w:numPr><w:ilvl w:val="${num[1]}"/><w:numId w:val="${num[0]}"/></w:numPr></w:pPr>` : ''}<w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
 
+describe('a tờ trình typed as Markdown, its list a pipe table', () => {
+  it('reads the recipients, the grantor, the campaign and each nominee of the table, and validates', async () => {
+    const md = path.join(dir, 'to-trinh.md');
+    fs.writeFileSync(md, [
+      'PHÒNG NỘI VỤ', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Số: 12/TTr-PNV', 'Hoàng Mai, ngày 05 tháng 12 năm 2024',
+      '# TỜ TRÌNH', 'Đề nghị tặng Giấy khen năm 2024', '', 'Kính gửi: Chủ tịch Ủy ban nhân dân quận Hoàng Mai.',
+      'Căn cứ thành tích đạt được trong phong trào thi đua “Thi đua cải cách hành chính” năm 2024 và kết quả bình xét thi đua, khen thưởng, Phòng Nội vụ kính trình Chủ tịch Ủy ban nhân dân quận Hoàng Mai xem xét, tặng:',
+      'Kính trình Chủ tịch Ủy ban nhân dân quận Hoàng Mai xem xét, quyết định./.',
+      'Nơi nhận:', '- Như trên;', '- Lưu: VT, PNV.', 'TRƯỞNG PHÒNG', '', 'Trần Thị Mai', '',
+      '| STT | Tên tập thể, họ và tên cá nhân | Chức vụ, đơn vị | Hình thức khen thưởng |', '|---|---|---|---|',
+      '| I. TẬP THỂ (01) | | | |', '| 1 | Tổ Một cửa phường Tân Mai | | Giấy khen |',
+      '| II. CÁ NHÂN (01) | | | |', '| 1 | Lê Văn Bình | Chuyên viên, Phòng Nội vụ | Giấy khen |',
+    ].join('\n'));
+    const r = recognise(readParagraphs(md));
+    expect(r.form).toBe('to-trinh');
+    expect(r.input).toMatchObject({
+      so: 12, kinhGui: ['Chủ tịch Ủy ban nhân dân quận Hoàng Mai'], capKhenThuong: 'Chủ tịch Ủy ban nhân dân quận Hoàng Mai',
+      phongTrao: { ten: 'Thi đua cải cách hành chính', tuNam: 2024 },
+      danhSach: [
+        { doiTuong: 'tap-the', ten: 'Tổ Một cửa phường Tân Mai', khenThuong: 'giay-khen' },
+        { doiTuong: 'ca-nhan', ten: 'Lê Văn Bình', chucVu: 'Chuyên viên', donVi: 'Phòng Nội vụ', khenThuong: 'giay-khen' },
+      ],
+      nguoiKy: { chucVu: 'Trưởng phòng', hoTen: 'Trần Thị Mai' },
+    });
+    expect(r.input).not.toHaveProperty('ketLuan');
+    expect(r.unplaced).toEqual([]);
+    const file = await check(fromValue(r.input, md));
+    expect(file.messages.filter((m) => m.severity === 'error')).toEqual([]);
+  });
+});
+
 describe("Word's own list numbering", () => {
   it('reads the labels Word prints (I., 1., a) and bullets) as the structure they stand for', () => {
     const numbering = `<?xml version="1.0"?><w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">

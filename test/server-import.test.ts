@@ -34,6 +34,21 @@ describe('POST /api/import', () => {
     expect((body.input.noiDung as unknown[]).length).toBe(original.noiDung.length);
   });
 
+  it('reads each document of a dossier back as its own form: the tờ trình with its list, the biên bản with its votes', async () => {
+    const out = tmpDir('server-import-ho-so');
+    const report = await renderAll(['data/nominations/ho-so-xa-2025.json'], out, ['docx']);
+    const original = JSON.parse(fs.readFileSync(path.join(ROOT, 'data/nominations/ho-so-xa-2025.json'), 'utf8'));
+    const file = (re: RegExp) => fs.readFileSync(report.jobs[0]!.files.find((f) => re.test(f))!);
+    const toTrinh = (await (await post('?name=to-trinh.docx&form=to-trinh', file(/01-to-trinh\.docx$/))).json()) as { form: string; valid: boolean; input: any };
+    expect(toTrinh).toMatchObject({ form: 'to-trinh', valid: true });
+    expect(toTrinh.input.danhSach.map((d: any) => d.ten)).toEqual(original.deCu.map((d: any) => d.ten));
+    expect(toTrinh.input.capKhenThuong).toBe(original.capKhenThuong);
+    const bienBan = (await (await post('?name=bien-ban.docx', file(/02-bien-ban\.docx$/))).json()) as { form: string; valid: boolean; input: any };
+    expect(bienBan).toMatchObject({ form: 'bien-ban', valid: true });
+    expect(bienBan.input.bieuQuyet.map((d: any) => [d.ten, d.phieuDongY])).toEqual(original.deCu.map((d: any) => [d.ten, d.phieuDongY]));
+    expect(bienBan.input.thanhVien).toHaveLength(original.hoiDong.thanhVien.length);
+  });
+
   it('returns the nominees and council of a spreadsheet, and each refused row', async () => {
     const csv = fs.readFileSync(path.join(ROOT, 'data/nominations/danh-sach-de-nghi.csv'), 'utf8').replace(/,9\n/, ',chín\n');
     const r = await post('?name=danh-sach.csv', csv);
