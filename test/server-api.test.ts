@@ -58,11 +58,13 @@ function rawRequest(opts: http.RequestOptions, body?: string): Promise<{ status:
 }
 
 describe('GET', () => {
-  it('/api/forms lists every form with its Vietnamese name', async () => {
+  it('/api/forms lists every form with its Vietnamese name, in the order of the work, each saying when to use it', async () => {
     const res = await fetch(`${base}/api/forms`);
     expect(res.status).toBe(200);
-    const forms = (await res.json()) as { id: string; titleVi: string; hoSo: boolean }[];
-    expect(forms.map((f) => f.id)).toEqual(['bao-cao-thanh-tich', 'bien-ban', 'ho-so-khen-thuong', 'ke-hoach', 'phat-dong', 'to-trinh']);
+    const forms = (await res.json()) as { id: string; titleVi: string; hoSo: boolean; moTaVi?: string; kyHieuLoai: string }[];
+    expect(forms.map((f) => f.id)).toEqual(['ke-hoach', 'phat-dong', 'ho-so-khen-thuong', 'to-trinh', 'bien-ban', 'bao-cao-thanh-tich']);
+    for (const f of forms) expect(f.moTaVi, f.id).toMatch(/\p{L}.{20,}\./u);
+    expect(forms.find((f) => f.id === 'to-trinh')!.kyHieuLoai).toBe('TTr');
     expect(forms.find((f) => f.id === 'ke-hoach')!.titleVi).toBe('Kế hoạch tổ chức phong trào thi đua');
     expect(forms.find((f) => f.id === 'ho-so-khen-thuong')!.hoSo).toBe(true);
   });

@@ -165,7 +165,8 @@ describe('the kế hoạch form', () => {
     expect(unlabelled).toEqual([]);
     expect(await page.$eval(`label[for=${idOf('$.trichYeu')}]`, (e) => e.textContent)).toBe('Trích yếu nội dung *');
     expect(await page.$eval(sel('$.trichYeu'), (e) => e.getAttribute('aria-required'))).toBe('true');
-    expect(await summaryText(page)).toMatch(/^Còn \d+ lỗi cần sửa\.$/);
+    // A new form counts the boxes still to fill, in the clerk's words, not errors.
+    expect(await summaryText(page)).toMatch(/^Văn bản mới: còn \d+ ô cần điền\.$/);
     await done(o);
   });
 
@@ -175,7 +176,7 @@ describe('the kế hoạch form', () => {
     await fill(page, '$.ngay', '2021-02-30');
     const err = `#${idOf('$.ngay')}-err`;
     await page.waitForFunction((s) => !document.querySelector<HTMLElement>(s)!.hidden, {}, err);
-    expect(await page.$eval(err, (e) => e.textContent)).toContain('Ngày «Ngày ban hành» không tồn tại hoặc sai định dạng: "2021-02-30"');
+    expect(await page.$eval(err, (e) => e.textContent)).toContain('Ngày «Ngày ban hành» không có trên lịch: "2021-02-30"');
     expect(await page.$eval(sel('$.ngay'), (e) => e.getAttribute('aria-invalid'))).toBe('true');
     expect(await page.$eval(sel('$.ngay'), (e) => e.getAttribute('aria-describedby'))).toContain(`${idOf('$.ngay')}-err`);
     // Fields not yet touched do not shout.
@@ -224,7 +225,8 @@ describe('the kế hoạch form', () => {
     await fillPlan(page);
     await page.reload({ waitUntil: 'load' });
     await page.waitForSelector('body[data-ready]');
-    expect(await page.$eval(sel('$.ngay'), (e) => (e as HTMLInputElement).value)).toBe('2021-06-09');
+    // Shown as the document prints it (NĐ 30: the month without a leading zero from March on).
+    expect(await page.$eval(sel('$.ngay'), (e) => (e as HTMLInputElement).value)).toBe('09/6/2021');
     expect(await page.$eval(sel('$.nguoiKy.hoTen'), (e) => (e as HTMLInputElement).value)).toBe('Nguyễn Minh Tâm');
     expect(await page.$eval(sel('$.canCu[0]'), (e) => (e as HTMLTextAreaElement).value)).toBe('Căn cứ Luật Thi đua, khen thưởng năm 2022');
     await page.waitForFunction(() => document.querySelector('#summary-text')!.textContent!.startsWith('Không có lỗi'), { timeout: 10_000 });

@@ -145,8 +145,11 @@ export const CATALOGUE = {
   },
   'schema.date_invalid': {
     stage: 'schema', severity: 'error',
-    message: (p) => ({ vi: `Ngày ${f(p)} không tồn tại hoặc sai định dạng: "${p.value}".`, en: `Date ${e(p)} does not exist or is malformed: "${p.value}".` }),
-    hint: () => ({ vi: 'Viết ngày dạng NĂM-THÁNG-NGÀY, ví dụ "2021-06-09"; để trống ngày thì viết "2022-03".', en: 'Write the date as YEAR-MONTH-DAY, e.g. "2021-06-09"; to leave the day blank write "2022-03".' }),
+    // A date written right but with no such day (31/02) and a date not written as one are told apart.
+    message: (p) => (/^\d{4}-\d{2}(-\d{2})?(T\d{2}:\d{2})?$/.test(String(p.value))
+      ? { vi: `Ngày ${f(p)} không có trên lịch: "${p.value}".`, en: `Date ${e(p)} is not on the calendar: "${p.value}".` }
+      : { vi: `Ngày ${f(p)} viết chưa đúng dạng: "${p.value}".`, en: `Date ${e(p)} is not written as a date: "${p.value}".` }),
+    hint: () => ({ vi: 'Viết ngày dạng NĂM-THÁNG-NGÀY, ví dụ "2021-06-09" (biểu mẫu web nhận cả 09/6/2021); để trống ngày thì viết "2022-03".', en: 'Write the date as YEAR-MONTH-DAY, e.g. "2021-06-09" (the web form also takes 09/6/2021); to leave the day blank write "2022-03".' }),
   },
   'schema.abbreviation': {
     stage: 'schema', severity: 'error',

@@ -23,6 +23,10 @@ export interface FormSettings {
   formats: ('docx' | 'pdf')[];
   /** A dossier: several documents of other forms, merged; it has no template of its own. */
   hoSo?: boolean;
+  /** Place on the start page, in the order of the work (kế hoạch first); forms without one come last. */
+  thuTu?: number;
+  /** One line on the start page: when a clerk uses this form. */
+  moTaVi?: string;
   [key: string]: unknown;
 }
 

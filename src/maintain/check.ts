@@ -38,6 +38,8 @@ const settingsSchema = z.looseObject({
   }, 'not a type abbreviation of NĐ 30 PL III or config/regulations.json'),
   formats: z.array(z.enum(['docx', 'pdf'])).min(1),
   hoSo: z.boolean().optional(),
+  thuTu: z.number().int().optional(),
+  moTaVi: z.string().min(1).optional(),
 });
 
 /** A view model with every field and nothing in it, for a form that has no example yet. */

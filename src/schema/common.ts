@@ -31,7 +31,7 @@ export const abbreviation = (vi: string, en: string) =>
 export const ngay = (vi: string, en: string) =>
   label(
     z.string().trim().refine((s) => parseNgay(s) !== undefined, { params: { code: CUSTOM.date } }),
-    vi, en, { vi: 'NĂM-THÁNG-NGÀY, ví dụ "2021-06-09"; để trống ngày: "2022-03".', en: 'YEAR-MONTH-DAY, e.g. "2021-06-09"; day left blank: "2022-03".' },
+    vi, en, { vi: 'Ngày/tháng/năm, ví dụ 09/6/2021; để trống ngày: 3/2022. Trong tệp JSON viết "2021-06-09", "2022-03".', en: 'Day/month/year, e.g. 09/6/2021; day left blank: 3/2022. In a JSON file "2021-06-09", "2022-03".' },
     { widget: 'date' },
   );
 
@@ -45,7 +45,7 @@ export const coQuanSchema = label(
     ten: label(
       z.union([text('Dòng tên cơ quan', 'Agency name line'), z.array(text('Dòng tên cơ quan', 'Agency name line')).min(1).max(4)]),
       'Tên cơ quan ban hành', 'Issuing agency',
-      { vi: 'Tên chính thức, viết thường; một chuỗi hoặc danh sách các dòng, ví dụ ["Ủy ban nhân dân", "xã Hành Minh"].', en: 'Official name in normal case; a string or a list of lines, e.g. ["Ủy ban nhân dân", "xã Hành Minh"].' },
+      { vi: 'Tên chính thức, viết thường, ví dụ "Ủy ban nhân dân xã Hành Minh"; muốn in thành hai dòng thì mỗi dòng một ô ("+ Thêm dòng"; trong tệp JSON là danh sách các dòng).', en: 'Official name in normal case, e.g. "Ủy ban nhân dân xã Hành Minh"; to print it on two lines give one line per box ("+ Thêm dòng"; a list of lines in a JSON file).' },
     ),
     vietTat: abbreviation('Chữ viết tắt của cơ quan ban hành', 'Issuing agency abbreviation'),
   }),

@@ -28,6 +28,13 @@ export interface Label {
 export interface FormHints {
   widget?: 'date' | 'datetime';
   enumVi?: Record<string, string>;
+  /** A field about one kind of subject only: the web form shows it when the nearest "doiTuong" is that kind. */
+  chiCho?: 'tap-the' | 'ca-nhan';
+}
+
+/** Marks a field as about collectives or individuals only (FormHints.chiCho), its label kept. */
+export function onlyFor<T extends z.ZodType>(schema: T, who: 'tap-the' | 'ca-nhan'): T {
+  return schema.meta({ ...schema.meta(), chiCho: who }) as T;
 }
 
 /** Attaches a label (and optional help and form hints) to a schema. */

@@ -1,7 +1,7 @@
 // Inputs of the nomination documents: tờ trình, biên bản họp Hội đồng, báo cáo thành tích, and the whole hồ sơ.
 import { z } from 'zod';
 import { REGULATIONS } from '../config/regulations';
-import { label } from './labels';
+import { label, onlyFor } from './labels';
 import { blockSchema, canCuSchema, checkNesting, coQuanSchema, documentFields, luuSchema, ngay, nguoiKySchema, noiNhanSchema, richText, text, CUSTOM } from './common';
 import { parseNgay } from '../viewmodel/dates';
 
@@ -31,7 +31,7 @@ export const ngayQuyetDinhSchema = label(
   z.string().trim().refine((s) => parseNgay(s) !== undefined, { params: { code: CUSTOM.date } }),
   'Ngày quyết định khen thưởng', 'Award decision date',
   {
-    vi: 'Ngày ký (hoặc dự kiến ký) quyết định khen thưởng, NĂM-THÁNG-NGÀY: hệ số và mức lương cơ sở của tiền thưởng lấy theo ngày này. Bỏ trống: lấy theo ngày tờ trình.',
+    vi: 'Ngày ký (hoặc dự kiến ký) quyết định khen thưởng, ví dụ 05/12/2025 (trong tệp JSON: "2025-12-05"): hệ số và mức lương cơ sở của tiền thưởng lấy theo ngày này. Bỏ trống: lấy theo ngày tờ trình.',
     en: 'The date the award decision is (or is expected to be) signed, YEAR-MONTH-DAY: the award money takes the coefficients and lương cơ sở in force then. Omitted: the proposal’s date.',
   },
   { widget: 'date' },
@@ -51,7 +51,7 @@ export const donViBaoCaoSchema = label(
 export const thoiDiem = (vi: string, en: string) =>
   label(
     z.string().trim().refine((s) => parseThoiDiem(s) !== undefined, { params: { code: CUSTOM.date } }),
-    vi, en, { vi: 'NĂM-THÁNG-NGÀYTgiờ:phút, ví dụ "2021-12-10T08:00".', en: 'YEAR-MONTH-DAYThour:minute, e.g. "2021-12-10T08:00".' },
+    vi, en, { vi: 'Ngày và giờ (24 giờ), ví dụ ngày 10/12/2021 lúc 08:00; trong tệp JSON viết "2021-12-10T08:00".', en: 'Date and time (24-hour), e.g. 10/12/2021 at 08:00; in a JSON file "2021-12-10T08:00".' },
     { widget: 'datetime' },
   );
 
@@ -167,18 +167,18 @@ export const baoCaoNoiDung = {
   ngay: ngay('Ngày báo cáo', 'Report date').optional(),
   soLuoc: label(
     z.strictObject({
-      ngaySinh: text('Ngày, tháng, năm sinh', 'Date of birth', undefined, 50).optional(),
-      gioiTinh: text('Giới tính', 'Sex', undefined, 20).optional(),
-      queQuan: text('Quê quán', 'Home town', undefined, 300).optional(),
-      noiO: text('Nơi thường trú', 'Residence', undefined, 300).optional(),
-      donVi: text('Đơn vị công tác', 'Unit', undefined, 300).optional(),
-      chucVu: text('Chức vụ (Đảng, chính quyền, đoàn thể)', 'Positions', undefined, 300).optional(),
-      trinhDo: text('Trình độ chuyên môn, lý luận chính trị', 'Qualifications', undefined, 300).optional(),
-      diaChi: text('Địa chỉ trụ sở', 'Head office address', undefined, 300).optional(),
-      dienThoai: text('Điện thoại', 'Phone', undefined, 50).optional(),
-      email: text('Thư điện tử', 'E-mail', undefined, 100).optional(),
-      dacDiem: label(z.array(richText('Đặc điểm, tình hình', 'Profile')).max(30), 'Đặc điểm, tình hình', 'Profile').optional(),
-      chucNang: label(z.array(richText('Chức năng, nhiệm vụ', 'Functions and tasks')).max(30), 'Chức năng, nhiệm vụ', 'Functions and tasks').optional(),
+      ngaySinh: onlyFor(text('Ngày, tháng, năm sinh', 'Date of birth', undefined, 50), 'ca-nhan').optional(),
+      gioiTinh: onlyFor(text('Giới tính', 'Sex', undefined, 20), 'ca-nhan').optional(),
+      queQuan: onlyFor(text('Quê quán', 'Home town', undefined, 300), 'ca-nhan').optional(),
+      noiO: onlyFor(text('Nơi thường trú', 'Residence', undefined, 300), 'ca-nhan').optional(),
+      donVi: onlyFor(text('Đơn vị công tác', 'Unit', undefined, 300), 'ca-nhan').optional(),
+      chucVu: onlyFor(text('Chức vụ (Đảng, chính quyền, đoàn thể)', 'Positions', undefined, 300), 'ca-nhan').optional(),
+      trinhDo: onlyFor(text('Trình độ chuyên môn, lý luận chính trị', 'Qualifications', undefined, 300), 'ca-nhan').optional(),
+      diaChi: onlyFor(text('Địa chỉ trụ sở', 'Head office address', undefined, 300), 'tap-the').optional(),
+      dienThoai: onlyFor(text('Điện thoại', 'Phone', undefined, 50), 'tap-the').optional(),
+      email: onlyFor(text('Thư điện tử', 'E-mail', undefined, 100), 'tap-the').optional(),
+      dacDiem: onlyFor(label(z.array(richText('Đặc điểm, tình hình', 'Profile')).max(30), 'Đặc điểm, tình hình', 'Profile'), 'tap-the').optional(),
+      chucNang: onlyFor(label(z.array(richText('Chức năng, nhiệm vụ', 'Functions and tasks')).max(30), 'Chức năng, nhiệm vụ', 'Functions and tasks'), 'tap-the').optional(),
     }),
     'Sơ lược', 'Profile',
   ).optional(),

@@ -541,9 +541,10 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       await Promise.all(
         forms.map(async (id) => {
           const f = await loadForm(id);
-          return { id, titleVi: f.settings.titleVi, titleEn: f.settings.titleEn, hoSo: Boolean(f.settings.hoSo) };
+          const s = f.settings;
+          return { id, titleVi: s.titleVi, titleEn: s.titleEn, hoSo: Boolean(s.hoSo), kyHieuLoai: s.kyHieuLoai, ...(s.moTaVi ? { moTaVi: s.moTaVi } : {}), thuTu: s.thuTu ?? 1000 };
         }),
-      ),
+      ).then((list) => list.sort((a, b) => a.thuTu - b.thuTu || a.titleVi.localeCompare(b.titleVi, 'vi'))),
     );
     return formListText;
   };

@@ -1,7 +1,10 @@
 // Drafts and the agency profile kept in the browser (localStorage), and the starting skeleton of a new document.
 
 const DRAFT = (formId) => `vanban.draft.${formId}`;
+const INDEX = (formId) => `vanban.drafts.${formId}`;
 const PROFILE = 'vanban.profile';
+/** The first draft of a form keeps the key drafts always had; the others get their id after it. */
+export const MAIN_DRAFT = 'chinh';
 
 function read(key) {
   try {
@@ -22,12 +25,50 @@ function write(key, value) {
   }
 }
 
-export const loadDraft = (formId) => {
-  const d = read(DRAFT(formId));
+/** The storage key of one draft of a form. */
+export const draftKey = (formId, id = MAIN_DRAFT) => (id === MAIN_DRAFT ? DRAFT(formId) : `${DRAFT(formId)}~${id}`);
+
+/**
+ * The drafts of a form that a clerk has typed into, newest first: `{ id, name, at }`. A draft is listed from its
+ * first change, so opening a form leaves no draft behind.
+ */
+export function draftsOf(formId) {
+  const list = read(INDEX(formId));
+  return Array.isArray(list) ? list.filter((d) => d && typeof d.id === 'string' && read(draftKey(formId, d.id))).sort((a, b) => (b.at ?? 0) - (a.at ?? 0)) : [];
+}
+
+export const loadDraft = (formId, id = MAIN_DRAFT) => {
+  const d = read(draftKey(formId, id));
   return d && typeof d === 'object' && !Array.isArray(d) ? d : undefined;
 };
-export const saveDraft = (formId, value) => write(DRAFT(formId), value);
-export const hasDraft = (formId) => loadDraft(formId) !== undefined;
+
+/** Saves a draft the clerk changed, and lists it under its name. */
+export function saveDraft(formId, value, id = MAIN_DRAFT, name) {
+  const ok = write(draftKey(formId, id), value);
+  const list = (read(INDEX(formId)) ?? []).filter((d) => d && d.id !== id);
+  const old = (read(INDEX(formId)) ?? []).find((d) => d && d.id === id);
+  write(INDEX(formId), [...list, { id, name: name ?? old?.name ?? 'Bản nháp 1', at: Date.now() }]);
+  return ok;
+}
+
+/** A new draft id and a name not yet used ("Bản nháp 2"). */
+export function newDraftId(formId) {
+  const used = new Set(draftsOf(formId).map((d) => d.name));
+  let n = 1;
+  while (used.has(`Bản nháp ${n}`)) n++;
+  return { id: `n${Date.now().toString(36)}`, name: `Bản nháp ${n}` };
+}
+
+export function removeDraft(formId, id) {
+  try {
+    localStorage.removeItem(draftKey(formId, id));
+  } catch {
+    // Nothing to remove.
+  }
+  write(INDEX(formId), (read(INDEX(formId)) ?? []).filter((d) => d && d.id !== id));
+}
+
+export const hasDraft = (formId) => draftsOf(formId).length > 0;
 
 /** Agency, signer and place: what a clerk types the same way in every document. */
 export const loadProfile = () => read(PROFILE);

@@ -1,12 +1,12 @@
 // The page of one form: builds it from the JSON Schema, checks as you type, previews the PDF, downloads, keeps the draft.
 import { SchemaForm, compact } from './schema-form.js';
-import { loadDraft, newDraft, saveDraft, saveProfile, loadProfile } from './drafts.js';
+import { MAIN_DRAFT, draftKey, draftsOf, loadDraft, newDraft, newDraftId, removeDraft, saveDraft, saveProfile, loadProfile } from './drafts.js';
+import { createHistory } from './history.js';
 import { addLogout, api } from './session.js';
 import { LIST_FORMS, mergeList } from './merge-list.js';
 import { setUpBodyEditor } from './body-editor.js';
 
-const VALIDATE_DELAY_MS = 350;
-const PREVIEW_DELAY_MS = 1000;
+const VALIDATE_DELAY_MS = 300;
 
 const formId = decodeURIComponent(location.pathname.split('/')[2] ?? '');
 /** @param {string} id @returns {HTMLElement} */
@@ -16,13 +16,34 @@ const input = (id) => /** @type {HTMLInputElement} */ ($(id));
 const status = $('status');
 addLogout();
 
-function announce(text) {
+/**
+ * Says something to the clerk: on the page (with up to two actions, such as "Thử lại") and to screen readers.
+ * @param {string} text
+ * @param {{ kind?: 'info' | 'warn' | 'error', actions?: { label: string, run: () => void }[], visible?: boolean }} [o]
+ */
+function announce(text, o = {}) {
   // The same words twice are still announced: clear first, then set.
   status.textContent = '';
   setTimeout(() => {
     status.textContent = text;
   }, 30);
+  if (o.visible === false) return;
+  const box = $('notice');
+  box.className = `notice ${o.kind ?? 'info'}`;
+  $('notice-text').textContent = text;
+  const actions = o.actions ?? [];
+  ['notice-action', 'notice-action2'].forEach((id, k) => {
+    const b = /** @type {HTMLButtonElement} */ ($(id));
+    const a = actions[k];
+    b.hidden = !a;
+    b.textContent = a?.label ?? '';
+    b.onclick = a ? () => { box.hidden = true; a.run(); } : null;
+  });
+  box.hidden = false;
 }
+$('notice-close').addEventListener('click', () => {
+  $('notice').hidden = true;
+});
 
 async function getJson(url) {
   const res = await api(url);
@@ -43,28 +64,191 @@ let issues = [];
 /** How many issues the draft has: the server sends at most 100 of them, with the total when there are more. */
 let issuesTotal = 0;
 
+/** What the number fields' "215/KH-UBND" is checked against: the ký hiệu this form prints at that place. */
+function kyHieuAt(path) {
+  const v = form.value;
+  if (/^\$\.cuocHop\.so$/.test(path)) return ['BB', v.hoiDong?.vietTat].filter(Boolean).join('-');
+  if (/^\$\.toTrinh\.so$/.test(path)) return ['TTr', v.coQuan?.vietTat].filter(Boolean).join('-');
+  return [info.kyHieuLoai, v.coQuan?.vietTat].filter(Boolean).join('-');
+}
+
+// ---- drafts: several per form, one per tab at a time ---------------------------------------------------------------
+
+const CURRENT = `vanban.current.${formId}`;
+let draftId = sessionStorage.getItem(CURRENT) ?? draftsOf(formId)[0]?.id ?? MAIN_DRAFT;
+if (draftId !== MAIN_DRAFT && !loadDraft(formId, draftId)) draftId = MAIN_DRAFT;
+/** Edits of this tab are not saved while another tab has changed the same draft, until the clerk chooses. */
+let conflict = false;
+
 const form = new SchemaForm({
   schema,
   container: $('form'),
-  value: loadDraft(formId) ?? {},
-  onInput: changed,
-  onStructure: changed,
+  value: loadDraft(formId, draftId) ?? {},
+  onInput: (path) => changed('text', path),
+  onStructure: () => changed('structure'),
+  kyHieuAt,
+  confirmRemove: (what) => confirm(`Xóa ${what}? Nội dung đã gõ trong đó sẽ mất (có thể hoàn tác bằng Ctrl+Z).`),
+  itemTools,
 });
-if (!loadDraft(formId)) form.value = newDraft(formId, form);
+if (!loadDraft(formId, draftId)) form.value = newDraft(formId, form);
 form.value.form = formId;
 form.render();
-saveDraft(formId, form.value);
 $('form').addEventListener('submit', (e) => e.preventDefault());
+const history = createHistory(JSON.stringify(form.value));
 
 function payload() {
   return { ...compact(schema, form.value), form: formId };
 }
 
-function changed() {
+const draftName = () => draftsOf(formId).find((d) => d.id === draftId)?.name;
+
+/** A change of the draft: kept in the history, saved (a draft is listed from its first change), checked. */
+function changed(kind = 'structure', path) {
   version++;
-  saveDraft(formId, form.value);
+  history.record(JSON.stringify(form.value), kind === 'text' ? path : undefined);
+  showHistory();
+  if (kind === 'text') form.typing(path);
+  persist();
   validateSoon();
 }
+
+function persist() {
+  if (conflict) return;
+  saveDraft(formId, form.value, draftId, draftName());
+  fillDraftSelect();
+}
+
+function showHistory() {
+  /** @type {HTMLButtonElement} */ ($('undo')).disabled = !history.canUndo();
+  /** @type {HTMLButtonElement} */ ($('redo')).disabled = !history.canRedo();
+}
+
+/** Puts a state of the history back on the page. @param {string | undefined} snap */
+function restore(snap, what) {
+  if (snap === undefined) return;
+  form.value = JSON.parse(snap);
+  form.render();
+  version++;
+  showHistory();
+  persist();
+  validateSoon();
+  announce(what, { visible: false });
+}
+const undo = () => restore(history.undo(), 'Đã hoàn tác.');
+const redo = () => restore(history.redo(), 'Đã làm lại.');
+$('undo').addEventListener('click', undo);
+$('redo').addEventListener('click', redo);
+document.addEventListener('keydown', (e) => {
+  if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+  const key = e.key.toLowerCase();
+  // The draft's own history, also inside a text box: the page is redrawn from it, so the browser's own undo of one
+  // box would leave the draft and the page apart.
+  if (key === 'z' && !e.shiftKey) {
+    e.preventDefault();
+    undo();
+  } else if (key === 'y' || (key === 'z' && e.shiftKey)) {
+    e.preventDefault();
+    redo();
+  }
+});
+
+function fillDraftSelect() {
+  const select = /** @type {HTMLSelectElement} */ ($('draft-select'));
+  const drafts = draftsOf(formId);
+  if (!drafts.some((d) => d.id === draftId)) drafts.unshift({ id: draftId, name: draftName() ?? 'Bản nháp 1 (chưa gõ gì)' });
+  select.replaceChildren(...drafts.map((d) => {
+    const o = document.createElement('option');
+    o.value = d.id;
+    o.textContent = d.name;
+    o.selected = d.id === draftId;
+    return o;
+  }));
+}
+
+/** Opens another draft of this form in this tab. @param {string} id @param {Record<string, any>} [value] */
+function switchTo(id, value) {
+  draftId = id;
+  sessionStorage.setItem(CURRENT, id);
+  conflict = false;
+  form.value = value ?? loadDraft(formId, id) ?? newDraft(formId, form);
+  form.value.form = formId;
+  form.touched.clear();
+  form.showAll = false;
+  form.render();
+  history.reset(JSON.stringify(form.value));
+  showHistory();
+  version++;
+  fillDraftSelect();
+  tellOthers('open');
+  void validateNow();
+}
+
+$('draft-select').addEventListener('change', () => {
+  switchTo(/** @type {HTMLSelectElement} */ ($('draft-select')).value);
+  announce(`Đã mở ${draftName() ?? 'bản nháp'}.`);
+});
+
+$('new-draft').addEventListener('click', () => {
+  const { id, name } = newDraftId(formId);
+  const chosen = prompt('Tên bản nháp mới (bản nháp đang mở vẫn được giữ):', name);
+  if (chosen === null) return;
+  switchTo(id, newDraft(formId, form));
+  saveDraft(formId, form.value, id, chosen.trim() || name);
+  fillDraftSelect();
+  announce(loadProfile() ? `Đã tạo ${chosen.trim() || name} với thông tin cơ quan đã lưu; bản nháp cũ vẫn còn trong danh sách.` : `Đã tạo ${chosen.trim() || name}; bản nháp cũ vẫn còn trong danh sách.`);
+});
+
+$('rename-draft').addEventListener('click', () => {
+  const chosen = prompt('Tên mới của bản nháp:', draftName() ?? 'Bản nháp 1');
+  if (!chosen?.trim()) return;
+  saveDraft(formId, form.value, draftId, chosen.trim());
+  fillDraftSelect();
+  announce(`Đã đổi tên thành ${chosen.trim()}.`);
+});
+
+$('delete-draft').addEventListener('click', () => {
+  if (!confirm(`Xóa hẳn ${draftName() ?? 'bản nháp này'}? Không hoàn tác được; hãy "Lưu ra tệp" trước nếu cần.`)) return;
+  removeDraft(formId, draftId);
+  const next = draftsOf(formId)[0];
+  switchTo(next?.id ?? MAIN_DRAFT, next ? undefined : newDraft(formId, form));
+  announce('Đã xóa bản nháp.');
+});
+
+// Two tabs on one draft: each says so, and a change made in the other tab is never overwritten silently.
+const channel = 'BroadcastChannel' in window ? new BroadcastChannel('vanban-drafts') : undefined;
+/** @param {'open' | 'here'} type */
+function tellOthers(type) {
+  channel?.postMessage({ type, key: draftKey(formId, draftId) });
+}
+channel?.addEventListener('message', (e) => {
+  if (e.data?.key !== draftKey(formId, draftId)) return;
+  if (e.data.type === 'open') tellOthers('here');
+  announce('Bản nháp này cũng đang mở ở một thẻ khác. Nếu sửa ở cả hai thẻ, vanban sẽ hỏi giữ bản nào.', { kind: 'warn' });
+});
+window.addEventListener('storage', (e) => {
+  if (e.key !== draftKey(formId, draftId) || e.newValue === null || e.newValue === JSON.stringify(form.value)) return;
+  conflict = true;
+  announce('Bản nháp này vừa được sửa ở một thẻ khác. Thay đổi ở thẻ này tạm chưa được lưu, để hai thẻ không ghi đè lên nhau.', {
+    kind: 'warn',
+    actions: [
+      { label: 'Dùng bản ở thẻ kia', run: () => switchTo(draftId) },
+      {
+        label: 'Giữ bản này thành bản nháp mới',
+        run: () => {
+          const { id, name } = newDraftId(formId);
+          const value = form.value;
+          switchTo(id, value);
+          saveDraft(formId, value, id, name);
+          fillDraftSelect();
+          announce(`Đã giữ bản của thẻ này thành ${name}.`);
+        },
+      },
+    ],
+  });
+});
+fillDraftSelect();
+showHistory();
+tellOthers('open');
 
 // ---- validation as you type --------------------------------------------------------------------------------------------
 
@@ -85,31 +269,58 @@ async function validateNow() {
     const res = await api(`/api/validate/${formId}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(payload()), signal: ctl.signal });
     const body = await res.json();
     if (v !== version) return;
+    if (!res.ok && !Array.isArray(body.issues)) throw new Error(String(res.status));
     issues = body.issues ?? [];
     issuesTotal = body.total ?? issues.length;
     valid = res.ok && body.valid === true;
     validatedVersion = v;
+    offline = false;
     showIssues();
-    if (valid) previewSoon();
+    if (valid) void previewNow();
+    else markStale();
   } catch (err) {
-    if (err.name !== 'AbortError') announce('Không kiểm tra được: máy chủ không trả lời.');
+    if (/** @type {Error} */ (err).name === 'AbortError') return;
+    offline = true;
+    markStale();
+    announce('Không kiểm tra được văn bản: máy chủ không trả lời. Bản nháp vẫn được lưu trong trình duyệt.', { kind: 'error', actions: [{ label: 'Thử lại', run: () => void validateNow() }] });
   } finally {
     if (validateCtl === ctl) validateCtl = undefined;
   }
 }
 
+/** Issues as the clerk should count them: one per field and message. */
+function distinct(list) {
+  const seen = new Set();
+  return list.filter((i) => {
+    const k = `${i.path ?? ''}|${i.vi}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
 function showIssues() {
   const focusedErr = document.activeElement?.getAttribute('aria-describedby')?.split(' ').find((id) => id.endsWith('-err'));
   const before = focusedErr ? $(focusedErr)?.textContent : '';
-  form.setIssues(issues);
-  const errors = issues.filter((i) => i.severity === 'error');
+  const shown = distinct(issues);
+  form.setIssues(shown);
+  const errors = shown.filter((i) => i.severity === 'error');
+  const warnings = shown.filter((i) => i.severity !== 'error');
+  const errorFields = new Set(errors.map((i) => i.path ?? '$')).size;
   const summary = $('summary-text');
   const more = issuesTotal > issues.length ? ` (${issuesTotal} lỗi và lưu ý, liệt kê ${issues.length} đầu tiên)` : '';
-  summary.textContent = errors.length === 0 ? 'Không có lỗi: văn bản sẵn sàng để tải.' : `Còn ${errors.length} lỗi cần sửa${more}.`;
+  const notes = warnings.length ? `${warnings.length} lưu ý` : '';
+  const untouched = form.touched.size === 0 && !form.showAll;
+  summary.textContent = errors.length === 0
+    ? `Không có lỗi${notes ? `, còn ${notes} nên xem` : ''}: văn bản sẵn sàng để tải.`
+    : untouched
+      ? `Văn bản mới: còn ${errorFields} ô cần điền${notes ? ` và ${notes}` : ''}.`
+      : `Còn ${errors.length} lỗi cần sửa${notes ? ` và ${notes}` : ''}${more}.`;
   $('summary').classList.toggle('ok', errors.length === 0);
+  $('summary').classList.toggle('warn', errors.length === 0 && warnings.length > 0);
   const list = $('summary-list');
   list.replaceChildren(
-    ...issues.map((i) => {
+    ...shown.map((i) => {
       const li = document.createElement('li');
       const b = document.createElement('button');
       b.type = 'button';
@@ -126,25 +337,38 @@ function showIssues() {
       return li;
     }),
   );
-  $('summary-details').hidden = issues.length === 0;
+  $('summary-details').hidden = shown.length === 0;
   const after = focusedErr ? $(focusedErr)?.textContent : '';
-  if (after && after !== before) announce(after);
-  else if (before && !after) announce('Đã sửa xong ô này.');
+  if (after && after !== before) announce(after, { visible: false });
+  else if (before && !after) announce('Đã sửa xong ô này.', { visible: false });
 }
 
-// ---- live preview: only for a valid draft, at most one request in flight, a newer one cancels an older one -------------
+// ---- live preview: right after a valid check, at most one request in flight, a newer one cancels an older one; ----
+// ---- an out-of-date preview is greyed and says why ------------------------------------------------------------------
 
-let previewTimer;
 let previewCtl;
 let previewedVersion = -1;
 let previewUrl;
-function previewSoon() {
-  if (!input('auto-preview').checked) return;
-  clearTimeout(previewTimer);
-  previewTimer = setTimeout(() => void previewNow(), PREVIEW_DELAY_MS);
+let offline = false;
+
+/** Greys the preview and says why it no longer shows the draft (nothing to say when there is no preview yet). */
+function markStale() {
+  if (previewedVersion < 0 || previewedVersion === version) return;
+  const errors = new Set(distinct(issues).filter((i) => i.severity === 'error').map((i) => i.path ?? '$')).size;
+  const why = offline ? 'máy chủ không trả lời' : errors ? `văn bản còn ${errors} lỗi` : 'đang có thay đổi mới';
+  $('preview-pane').classList.add('stale');
+  $('preview-stale').hidden = false;
+  $('preview-stale').textContent = `Bản xem trước đã cũ (${why}): nó chưa có những gì sửa sau cùng.`;
+  $('preview-state').textContent = `Bản xem trước đã cũ: ${why}.`;
+}
+
+function markFresh() {
+  $('preview-pane').classList.remove('stale');
+  $('preview-stale').hidden = true;
 }
 
 async function previewNow() {
+  if (!input('auto-preview').checked) return;
   if (!valid || validatedVersion !== version || previewedVersion === version) return;
   previewCtl?.abort();
   const ctl = new AbortController();
@@ -161,6 +385,7 @@ async function previewNow() {
     });
     if (!res.ok) {
       $('preview-state').textContent = `Chưa xem trước được (${res.status}).`;
+      markStale();
       return;
     }
     const blob = await res.blob();
@@ -168,15 +393,22 @@ async function previewNow() {
     previewUrl = URL.createObjectURL(blob);
     /** @type {HTMLIFrameElement} */ ($('preview')).src = previewUrl;
     previewedVersion = v;
-    $('preview-state').textContent = v === version ? 'Bản xem trước đã cập nhật.' : 'Bản xem trước (đang có thay đổi mới).';
+    document.body.dataset.previewVersion = String(v);
+    if (v === version) {
+      markFresh();
+      $('preview-state').textContent = 'Bản xem trước đã cập nhật.';
+    } else markStale();
   } catch (err) {
-    if (err.name !== 'AbortError') $('preview-state').textContent = 'Chưa xem trước được: máy chủ không trả lời.';
+    if (/** @type {Error} */ (err).name === 'AbortError') return;
+    offline = true;
+    markStale();
+    announce('Chưa xem trước được: máy chủ không trả lời.', { kind: 'error', actions: [{ label: 'Thử lại', run: () => void validateNow() }] });
   } finally {
     if (previewCtl === ctl) previewCtl = undefined;
   }
 }
 $('auto-preview').addEventListener('change', () => {
-  if (input('auto-preview').checked) previewSoon();
+  if (input('auto-preview').checked) void previewNow();
 });
 
 // ---- downloads, import and export ------------------------------------------------------------------------------------
@@ -215,12 +447,14 @@ async function download(format) {
     const res = await api(`/api/render/${formId}?format=${format}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(payload()) });
     if (!res.ok) {
       const body = await res.json().catch(() => ({}));
-      announce(`Không tạo được tệp: ${body.issues?.[0]?.vi ?? res.status}`);
+      announce(`Không tạo được tệp: ${body.issues?.[0]?.vi ?? `máy chủ trả lời ${res.status}`}`, { kind: 'error', actions: [{ label: 'Thử lại', run: () => void download(format) }] });
       return;
     }
     const name = fileNameOf(res, `${formId}.${format}`);
     saveBlob(await res.blob(), name);
     announce(`Đã tải ${name}.`);
+  } catch {
+    announce(`Không tải được tệp ${format.toUpperCase()}: máy chủ không trả lời.`, { kind: 'error', actions: [{ label: 'Thử lại', run: () => void download(format) }] });
   } finally {
     button.disabled = false;
   }
@@ -229,13 +463,17 @@ $('download-pdf').addEventListener('click', () => void download('pdf'));
 $('download-docx').addEventListener('click', () => void download('docx'));
 
 $('export-json').addEventListener('click', () => {
-  saveBlob(new Blob([`${JSON.stringify(payload(), null, 2)}\n`], { type: 'application/json' }), `${formId}.json`);
-  announce('Đã xuất tệp JSON.');
+  const name = `${formId}${draftId === MAIN_DRAFT ? '' : `-${(draftName() ?? draftId).normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^A-Za-z0-9]+/g, '-').toLowerCase()}`}.json`;
+  saveBlob(new Blob([`${JSON.stringify(payload(), null, 2)}\n`], { type: 'application/json' }), name);
+  announce(`Đã lưu ra tệp ${name}: mở lại bằng nút "Mở tệp…".`);
 });
 
 $('import-json').addEventListener('click', () => $('import-file').click());
 
-/** Replaces the draft with an input read from a file, after asking when the draft has been worked on. @param {Record<string, any>} data */
+/** Whether the open draft holds anything the clerk typed (then replacing it is asked first). */
+const workedOn = () => history.canUndo() || draftsOf(formId).some((d) => d.id === draftId);
+
+/** Replaces the draft with an input read from a file (undone by Ctrl+Z). @param {Record<string, any>} data */
 function openAsDraft(data) {
   delete data.$schema;
   form.value = { ...data, form: formId };
@@ -248,7 +486,7 @@ function openAsDraft(data) {
 async function importThroughServer(file) {
   const isList = /\.(xlsx|csv)$/i.test(file.name);
   if (isList && !LIST_FORMS.includes(formId)) {
-    announce(`Bảng tính danh sách đề nghị chỉ nhập được vào hồ sơ, tờ trình hoặc biên bản.`);
+    announce(`Bảng tính danh sách đề nghị chỉ nhập được vào hồ sơ, tờ trình hoặc biên bản.`, { kind: 'error' });
     return;
   }
   announce(`Đang đọc ${file.name}…`);
@@ -258,7 +496,7 @@ async function importThroughServer(file) {
   const body = await res.json().catch(() => ({}));
   const problems = (body.issues ?? []).filter((/** @type {any} */ i) => i.severity === 'error' && !String(i.code).startsWith('schema.'));
   if (!res.ok || (body.kind === 'document' && body.form !== formId)) {
-    announce(`Không nhập được ${file.name}: ${problems[0]?.vi ?? `mẫu ${body.form ?? '?'} khác mẫu này`}`);
+    announce(`Không nhập được ${file.name}: ${problems[0]?.vi ?? `đây là ${forms.find((f) => f.id === body.form)?.titleVi ?? 'văn bản khác'}, không phải ${info.titleVi}`}.`, { kind: 'error' });
     return;
   }
   if (body.kind === 'list') {
@@ -279,34 +517,25 @@ $('import-file').addEventListener('change', async () => {
   const file = input('import-file').files?.[0];
   input('import-file').value = '';
   if (!file) return;
+  const replaces = !/\.(xlsx|csv)$/i.test(file.name);
+  if (replaces && workedOn() && !confirm(`Thay bản nháp đang mở bằng nội dung của ${file.name}? (Có thể hoàn tác bằng Ctrl+Z, hoặc chọn "Bản nháp mới" trước để giữ cả hai.)`)) return;
   if (!/\.json$/i.test(file.name)) {
-    if (!/\.(xlsx|csv)$/i.test(file.name) && !confirm(`Thay bản nháp hiện tại bằng nội dung của ${file.name}?`)) return;
-    await importThroughServer(file);
+    await importThroughServer(file).catch(() => announce(`Không đọc được ${file.name}: máy chủ không trả lời.`, { kind: 'error' }));
     return;
   }
   let data;
   try {
     data = JSON.parse(await file.text());
   } catch {
-    announce(`Tệp ${file.name} không phải JSON hợp lệ.`);
+    announce(`Tệp ${file.name} không mở được: nội dung không phải tệp đã lưu từ vanban (JSON).`, { kind: 'error' });
     return;
   }
   if (!data || typeof data !== 'object' || Array.isArray(data) || (data.form !== undefined && data.form !== formId)) {
-    announce(`Tệp ${file.name} không phải dữ liệu của mẫu này (form: ${JSON.stringify(data?.form)}).`);
+    announce(`Tệp ${file.name} là của văn bản khác${data?.form ? ` (${forms.find((f) => f.id === data.form)?.titleVi ?? data.form})` : ''}, không mở được ở đây.`, { kind: 'error' });
     return;
   }
   openAsDraft(data);
   announce(`Đã nhập ${file.name}.`);
-});
-
-$('new-draft').addEventListener('click', () => {
-  if (!confirm('Bỏ bản nháp hiện tại và bắt đầu văn bản mới?')) return;
-  form.value = newDraft(formId, form);
-  form.touched.clear();
-  form.showAll = false;
-  form.render();
-  changed();
-  announce(loadProfile() ? 'Đã tạo văn bản mới với thông tin cơ quan đã lưu.' : 'Đã tạo văn bản mới.');
 });
 
 $('save-profile').addEventListener('click', () => {
@@ -325,6 +554,53 @@ setUpBodyEditor({
   },
   announce,
 });
+
+/** Tools of a list item besides moving, folding and copying it: a nominee of a dossier takes a written report. @param {string} path */
+function itemTools(path) {
+  if (!/^\$\.deCu\[\d+\]$/.test(path)) return [];
+  const i = Number(/\[(\d+)\]$/.exec(path)?.[1]);
+  return [{ label: 'Lấy báo cáo từ tệp…', aria: `Lấy báo cáo thành tích cho người/tập thể ${i + 1} từ tệp đã lưu hoặc văn bản Word`, run: () => pickReport(i) }];
+}
+
+/** A báo cáo thành tích made in its own form (its saved .json) or written in Word goes into nominee `i`. @param {number} i */
+function pickReport(i) {
+  const picker = document.createElement('input');
+  picker.type = 'file';
+  picker.accept = '.json,application/json,.docx,.txt,.md';
+  picker.hidden = true;
+  document.body.append(picker);
+  picker.addEventListener('change', async () => {
+    const file = picker.files?.[0];
+    picker.remove();
+    if (!file) return;
+    /** @type {any} */
+    let report;
+    try {
+      if (/\.json$/i.test(file.name)) report = JSON.parse(await file.text());
+      else {
+        const res = await api(`/api/import?name=${encodeURIComponent(file.name)}&form=bao-cao-thanh-tich`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: file });
+        const body = await res.json();
+        report = res.ok ? body.input : undefined;
+      }
+    } catch {
+      report = undefined;
+    }
+    if (!report || typeof report !== 'object' || (report.form && report.form !== 'bao-cao-thanh-tich')) {
+      announce(`${file.name} không phải báo cáo thành tích.`, { kind: 'error' });
+      return;
+    }
+    const d = form.value.deCu?.[i];
+    if (!d) return;
+    const { form: _f, $schema: _s, coQuan, diaDanh: _d, phongTrao: _p, doiTuong, ten, chucVu, khenThuong, loaiHinh, ...noiDung } = report;
+    if (d.ten && ten && d.ten.trim() !== String(ten).trim() && !confirm(`Báo cáo này là của ${ten}, không phải ${d.ten}. Vẫn đưa vào?`)) return;
+    d.baoCao = { ...(coQuan?.ten ? { coQuan: { ...(coQuan.chuQuan ? { chuQuan: coQuan.chuQuan } : {}), ten: coQuan.ten } } : {}), ...noiDung };
+    for (const [k, v] of Object.entries({ doiTuong, ten, chucVu, khenThuong, loaiHinh })) if (v !== undefined && (d[k] === undefined || d[k] === '')) d[k] = v;
+    form.render();
+    changed();
+    announce(`Đã đưa báo cáo thành tích từ ${file.name} vào ${d.ten || `người/tập thể ${i + 1}`}.`);
+  });
+  picker.click();
+}
 
 void validateNow();
 document.body.dataset.ready = 'true';

@@ -53,6 +53,50 @@ function h(tag, attrs = {}, ...children) {
   return el;
 }
 
+/** Months 1 and 2 with a leading zero, as the documents print them (NĐ 30). @param {number} m */
+const thang = (m) => (m <= 2 ? `0${m}` : String(m));
+
+/** "2021-06-09" → "09/6/2021", "2022-03" → "3/2022": a stored date as the document prints it. @param {unknown} v */
+export function shownDate(v) {
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(String(v ?? ''));
+  if (!m) return v === undefined || v === null ? '' : String(v);
+  return m[3] ? `${m[3]}/${thang(Number(m[2]))}/${m[1]}` : `${thang(Number(m[2]))}/${m[1]}`;
+}
+
+/**
+ * What a clerk types as a date ("02/12/2026", "2/12/2026", "2-12-2026", "12/2026", or "2026-12-02") → the stored
+ * "2026-12-02"; a day that is not on the calendar is still turned round, so the check names it as such. Undefined
+ * for text that is not a date. @param {string} typed
+ */
+export function storedDate(typed) {
+  const t = typed.trim().replace(/^(?:…|\.\.\.)?\s*\//, '');
+  if (/^\d{4}-\d{2}(-\d{2})?$/.test(t)) return t;
+  const p2 = (/** @type {string} */ x) => x.padStart(2, '0');
+  const full = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$/.exec(t);
+  if (full) return `${full[3]}-${p2(full[2])}-${p2(full[1])}`;
+  const month = /^(\d{1,2})\s*[/.-]\s*(\d{4})$/.exec(t);
+  if (month) return `${month[2]}-${p2(month[1])}`;
+  return undefined;
+}
+
+/** "8:00", "8h", "08h30", "0800" → "08:00", "08:30"; undefined when it is not a time of day. @param {string} typed */
+export function storedTime(typed) {
+  const m = /^(\d{1,2})\s*(?:[:hg]\s*(\d{2})?|(\d{2}))?\s*(?:phút)?$/i.exec(typed.trim().replace(/\s*giờ\s*/i, 'h'));
+  if (!m) return undefined;
+  const h = Number(m[1]);
+  const min = Number(m[2] ?? m[3] ?? 0);
+  return h <= 23 && min <= 59 ? `${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}` : undefined;
+}
+
+/** Any text typed somewhere inside a value. @param {unknown} v @returns {boolean} */
+const hasText = (v) => (typeof v === 'string' ? v.trim() !== '' : Array.isArray(v) ? v.some(hasText) : v && typeof v === 'object' ? Object.values(v).some(hasText) : false);
+
+/** The words that name a list item when it is folded: its name or its heading. @param {any} v */
+const nameOf = (v) => (v && typeof v === 'object' ? ['ten', 'hoTen', 'tieuDe', 'khoan', 'diem', 'gach'].map((k) => v[k]).find((x) => typeof x === 'string' && x.trim()) ?? '' : typeof v === 'string' ? v : '');
+
+/** A field's message waits for this pause in typing in it. */
+const TYPING_PAUSE_MS = 1200;
+
 const idOf = (path) => `f_${path.map((p) => String(p).replace(/[^A-Za-z0-9]/g, '')).join('_') || 'root'}`;
 
 /** A union of one line of text and a list of lines (agency names): shown as lines, stored as a string when there is one. */
@@ -62,7 +106,9 @@ function isLines(node) {
 
 export class SchemaForm {
   /**
-   * @param {{ schema: object, container: HTMLElement, value: object, onInput: (path: string) => void, onStructure: () => void }} o
+   * @param {{ schema: object, container: HTMLElement, value: object, onInput: (path: string) => void, onStructure: () => void,
+   *   kyHieuAt?: (path: string) => string, confirmRemove?: (what: string) => boolean,
+   *   itemTools?: (path: string) => { label: string, aria: string, run: () => void }[] }} o
    */
   constructor(o) {
     this.schema = o.schema;
@@ -70,11 +116,34 @@ export class SchemaForm {
     this.value = o.value;
     this.onInput = o.onInput;
     this.onStructure = o.onStructure;
+    this.kyHieuAt = o.kyHieuAt;
+    this.confirmRemove = o.confirmRemove ?? (() => true);
+    this.itemTools = o.itemTools ?? (() => []);
     this.touched = new Set();
     this.showAll = false;
     this.issues = [];
     /** path → { control?, err, group } for every field and group on the page. */
     this.fields = new Map();
+    /** List items shown folded, by path. */
+    this.folded = new Set();
+    /** path → when it was last typed in: its message waits for a pause. */
+    this.typedAt = new Map();
+    this.pointerDown = false;
+    this.applyTimer = undefined;
+    // A message appearing while a button is pressed would push the button from under the pointer: wait for the click.
+    document.addEventListener('pointerdown', () => { this.pointerDown = true; }, true);
+    document.addEventListener('pointerup', () => {
+      this.pointerDown = false;
+      if (this.applyPending) {
+        this.applyPending = false;
+        setTimeout(() => this.applyIssues(), 0);
+      }
+    }, true);
+  }
+
+  /** Typing in a field: its own message is left as it is until a pause. @param {string} path */
+  typing(path) {
+    this.typedAt.set(path, Date.now());
   }
 
   resolve(node) {
@@ -191,48 +260,71 @@ export class SchemaForm {
     const common = { id, 'data-path': jsonPath(path), 'aria-describedby': describedBy, 'aria-required': meta.required ? 'true' : undefined, 'aria-invalid': 'false' };
     let control;
     let extra = null;
+    let extraNote = null;
     if (n.enum) {
       control = h('select', common,
         h('option', { value: '', text: '— Chọn —' }),
         n.enum.map((e) => h('option', { value: e, selected: v === e, text: n.enumVi?.[e] ?? e })));
       control.addEventListener('change', () => {
         setAt(this.value, path, control.value === '' ? undefined : control.value);
-        this.changed(path);
+        // The subject decides which boxes the form shows (FormHints.chiCho).
+        if (path.at(-1) === 'doiTuong') {
+          this.touched.add(jsonPath(path));
+          this.structure(id);
+        } else this.changed(path);
       });
     } else {
       const numeric = n.type === 'integer' || n.type === 'number';
+      if (n.widget === 'datetime') return this.renderDateTime(n, path, meta, { label, help, err, common });
       // Paragraphs (rich text) get a text area; names and short lines a one-line box.
       const long = !numeric && (n.maxLength ?? 0) > 2000;
       const attrs = { ...common };
-      if (numeric) Object.assign(attrs, { type: 'text', inputmode: 'numeric', autocomplete: 'off' });
-      else if (n.widget === 'datetime') Object.assign(attrs, { type: 'datetime-local' });
-      else if (n.widget === 'date') Object.assign(attrs, { type: 'text', inputmode: 'numeric', placeholder: 'NĂM-THÁNG-NGÀY, ví dụ 2021-06-09', autocomplete: 'off' });
+      if (numeric) Object.assign(attrs, { type: 'text', inputmode: path.at(-1) === 'so' ? 'text' : 'numeric', autocomplete: 'off' });
+      else if (n.widget === 'date') Object.assign(attrs, { type: 'text', placeholder: 'ngày/tháng/năm, ví dụ 02/12/2026', autocomplete: 'off' });
       else if (!long) Object.assign(attrs, { type: 'text', maxlength: n.maxLength });
       control = h(long ? 'textarea' : 'input', { ...attrs, rows: long ? 3 : undefined });
-      control.value = v === undefined || v === null ? '' : String(v);
+      control.value = n.widget === 'date' ? shownDate(v) : v === undefined || v === null ? '' : String(v);
+      const note = h('p', { class: 'note', id: `${id}-note`, hidden: true, 'aria-live': 'polite' });
+      extraNote = note;
       const picker = n.widget === 'date'
         ? h('input', { type: 'date', class: 'picker', 'aria-label': `Chọn trên lịch: ${meta.label}`, tabindex: '0' })
         : null;
       const syncPicker = () => {
-        if (picker) picker.value = /^\d{4}-\d{2}-\d{2}$/.test(control.value.trim()) ? control.value.trim() : '';
+        const stored = storedDate(control.value) ?? '';
+        if (picker) picker.value = /^\d{4}-\d{2}-\d{2}$/.test(stored) ? stored : '';
       };
       syncPicker();
       control.addEventListener('input', () => {
         const raw = control.value;
         let out = raw;
-        if (numeric) out = raw.trim() === '' ? undefined : /^-?\d+$/.test(raw.trim()) ? Number(raw.trim()) : raw;
+        note.hidden = true;
+        if (numeric) {
+          // "215/KH-UBND" in a number field: the number is kept, the ký hiệu checked against what this document prints.
+          const withSymbol = /^\s*(?:Số\s*:?\s*)?(\d+)\s*\/\s*(\S+)\s*$/iu.exec(raw);
+          if (withSymbol && this.kyHieuAt) {
+            out = Number(withSymbol[1]);
+            const expected = this.kyHieuAt(jsonPath(path));
+            const same = withSymbol[2].toLocaleUpperCase('vi') === expected.toLocaleUpperCase('vi');
+            note.hidden = false;
+            note.className = same ? 'note' : 'note warn';
+            note.textContent = same
+              ? `Đã hiểu là số ${out}; ký hiệu ${expected} đúng với văn bản này.`
+              : `Đã hiểu là số ${out}. Ký hiệu văn bản này sẽ in là ${expected || '(chưa có chữ viết tắt của cơ quan)'}, không phải ${withSymbol[2]}: sửa chữ viết tắt của cơ quan nếu cần.`;
+          } else out = raw.trim() === '' ? undefined : /^-?\d+$/.test(raw.trim()) ? Number(raw.trim()) : raw;
+        } else if (n.widget === 'date') out = raw.trim() === '' ? '' : storedDate(raw) ?? raw;
         setAt(this.value, path, out);
         syncPicker();
         this.changed(path);
       });
       control.addEventListener('blur', () => {
         this.touched.add(jsonPath(path));
-        this.applyIssues();
+        this.typedAt.delete(jsonPath(path));
+        this.applySoon();
       });
       if (picker) {
         picker.addEventListener('change', () => {
           if (!picker.value) return;
-          control.value = picker.value;
+          control.value = shownDate(picker.value);
           setAt(this.value, path, picker.value);
           this.changed(path);
         });
@@ -240,7 +332,37 @@ export class SchemaForm {
       }
     }
     this.register(path, { control, err, group: false });
-    return h('div', { class: `field${meta.required ? ' required' : ''}`, id: `${id}-wrap` }, label, help, h('div', { class: 'control' }, control, extra), err);
+    return h('div', { class: `field${meta.required ? ' required' : ''}`, id: `${id}-wrap` }, label, help, h('div', { class: 'control' }, control, extra), extraNote, err);
+  }
+
+  /**
+   * A meeting time as two boxes, the date as clerks write it and the time on the 24-hour clock, whatever the
+   * browser's language; stored as "2021-12-10T08:00".
+   */
+  renderDateTime(n, path, meta, { label, help, err, common }) {
+    const id = idOf(path);
+    const v = String(getAt(this.value, path) ?? '');
+    const m = /^(.*?)T(.*)$/.exec(v);
+    const date = h('input', { ...common, type: 'text', placeholder: 'ngày/tháng/năm', autocomplete: 'off' });
+    const time = h('input', { type: 'text', id: `${id}-time`, placeholder: 'giờ:phút, ví dụ 14:00', autocomplete: 'off', 'aria-label': `Giờ (24 giờ) của ${meta.label}`, 'aria-describedby': common['aria-describedby'] });
+    date.value = shownDate(m ? m[1] : v);
+    time.value = m ? m[2] : '';
+    const store = () => {
+      const d = date.value.trim();
+      const t = time.value.trim();
+      setAt(this.value, path, d === '' && t === '' ? '' : `${storedDate(d) ?? d}T${storedTime(t) ?? t}`);
+      this.changed(path);
+    };
+    date.addEventListener('input', store);
+    time.addEventListener('input', store);
+    for (const el of [date, time]) {
+      el.addEventListener('blur', () => {
+        this.touched.add(jsonPath(path));
+        this.applySoon();
+      });
+    }
+    this.register(path, { control: date, err, group: false });
+    return h('div', { class: `field${meta.required ? ' required' : ''}`, id: `${id}-wrap` }, label, help, h('div', { class: 'control time-pair' }, date, time), err);
   }
 
   renderCheckbox(n, path, meta) {
@@ -270,9 +392,21 @@ export class SchemaForm {
     return this.appendProps(this.group(path, meta, meta.bare || path.length === 0), n, path);
   }
 
+  /** The subject (tập thể or cá nhân) of the nearest object on a path that has one. */
+  subjectAt(path) {
+    for (let len = path.length; len >= 0; len--) {
+      const d = getAt(this.value, path.slice(0, len))?.doiTuong;
+      if (d === 'tap-the' || d === 'ca-nhan') return d;
+    }
+    return undefined;
+  }
+
   appendProps(box, n, path) {
+    const subject = this.subjectAt(path);
     for (const [k, p] of Object.entries(n.properties ?? {})) {
       if (k === '$schema' || k === 'form') continue;
+      const only = this.resolve(p).chiCho;
+      if (only && subject && only !== subject) continue;
       const el = this.renderNode(p, [...path, k], { label: k, required: n.required?.includes(k) });
       if (el) box.append(el);
     }
@@ -360,15 +494,18 @@ export class SchemaForm {
     const itemLabel = itemNode.vi && itemNode.type !== 'object' ? itemNode.vi : meta.label;
     const id = idOf(path);
     const ol = h('ol', { class: 'items' });
-    list.forEach((_, i) => {
+    list.forEach((item, i) => {
       const itemPath = [...path, i];
       const iid = idOf(itemPath);
       const title = `${itemLabel} ${i + 1}`;
+      const isObject = itemNode.type === 'object';
+      const folded = isObject && this.folded.has(jsonPath(itemPath));
       const tools = h('div', { class: 'tools' });
       const button = (text, aria, fn, disabled) => {
         const b = h('button', { type: 'button', class: 'small', text, 'aria-label': aria, disabled });
         b.addEventListener('click', fn);
         tools.append(b);
+        return b;
       };
       const move = (d) => () => {
         const arr = getAt(this.value, path);
@@ -377,16 +514,40 @@ export class SchemaForm {
       };
       button('↑', `Đưa ${title} lên`, move(-1), i === 0);
       button('↓', `Đưa ${title} xuống`, move(1), i === list.length - 1);
+      if (isObject) {
+        const fold = button(folded ? 'Mở ra' : 'Thu gọn', `${folded ? 'Mở ra' : 'Thu gọn'} ${title}`, () => {
+          const key = jsonPath(itemPath);
+          if (this.folded.has(key)) this.folded.delete(key);
+          else this.folded.add(key);
+          this.render();
+          document.getElementById(`${iid}-fold`)?.focus();
+        });
+        fold.id = `${iid}-fold`;
+        fold.setAttribute('aria-expanded', String(!folded));
+        const full = n.maxItems !== undefined && list.length >= n.maxItems;
+        button('Nhân bản', `Nhân bản ${title}`, () => {
+          const arr = getAt(this.value, path);
+          arr.splice(i + 1, 0, structuredClone(arr[i]));
+          this.structure(`${idOf([...path, i + 1])}-item`);
+        }, full);
+        for (const t of this.itemTools(jsonPath(itemPath))) button(t.label, t.aria, t.run);
+      }
       button('Xóa', `Xóa ${title}`, () => {
+        const name = nameOf(getAt(this.value, itemPath));
+        // What holds typed text is asked about first; an empty box goes at once.
+        if (hasText(getAt(this.value, itemPath)) && !this.confirmRemove(`${title}${name ? ` (${name.length > 60 ? `${name.slice(0, 57)}…` : name})` : ''}`)) return;
         getAt(this.value, path).splice(i, 1);
         this.touched.add(jsonPath(path));
         this.structure(list.length > 1 ? `${idOf([...path, Math.min(i, list.length - 2)])}-item` : `${id}-add`);
       });
-      const content = itemNode.type === 'object'
+      const name = isObject ? nameOf(item) : '';
+      const content = isObject
         ? this.renderObject(itemNode, itemPath, { label: title, bare: true })
         : this.renderNode(n.items, itemPath, { label: title, required: true });
-      ol.append(h('li', { class: 'item', id: `${iid}-item`, role: 'group', 'aria-labelledby': `${iid}-title` },
-        h('div', { class: 'item-head' }, h('span', { class: 'item-title', id: `${iid}-title`, text: title }), tools), content));
+      const head = h('div', { class: 'item-head' },
+        h('span', { class: 'item-title', id: `${iid}-title` }, title, name ? h('span', { class: 'item-sum', text: `: ${name.length > 80 ? `${name.slice(0, 77)}…` : name}` }) : null),
+        tools);
+      ol.append(h('li', { class: `item${folded ? ' folded' : ''}`, id: `${iid}-item`, role: 'group', 'aria-labelledby': `${iid}-title` }, head, content));
     });
     box.append(ol);
     const full = n.maxItems !== undefined && list.length >= n.maxItems;
@@ -428,9 +589,27 @@ export class SchemaForm {
     return this.applyIssues();
   }
 
-  /** Shows each issue at its field (once the field was touched or everything is to be shown); returns those it could not place. */
+  /** Shows the messages now, or once the pointer is released when a button is being pressed. */
+  applySoon() {
+    if (this.pointerDown) this.applyPending = true;
+    else this.applyIssues();
+  }
+
+  /**
+   * Shows each issue at its field (once the field was touched or everything is to be shown), leaving alone a field
+   * typed in less than a pause ago; returns the issues it could not place.
+   */
   applyIssues() {
+    if (this.pointerDown) {
+      this.applyPending = true;
+      return [];
+    }
+    const now = Date.now();
+    const typing = new Set([...this.typedAt].filter(([, at]) => now - at < TYPING_PAUSE_MS).map(([p]) => p));
+    clearTimeout(this.applyTimer);
+    if (typing.size) this.applyTimer = setTimeout(() => this.applyIssues(), TYPING_PAUSE_MS);
     for (const f of this.fields.values()) {
+      if (typing.has(f.path)) continue;
       f.err.replaceChildren();
       f.err.hidden = true;
       f.control?.setAttribute('aria-invalid', 'false');
@@ -443,7 +622,7 @@ export class SchemaForm {
         unplaced.push(issue);
         continue;
       }
-      if (!this.isTouched(f.path)) continue;
+      if (!this.isTouched(f.path) || typing.has(f.path)) continue;
       f.err.hidden = false;
       f.err.append(h('span', { class: issue.severity === 'error' ? 'msg' : 'msg warn', text: issue.vi }), issue.fixVi ? h('span', { class: 'fix', text: ` → ${issue.fixVi}` }) : null);
       if (issue.severity === 'error') {
