@@ -1,149 +1,17 @@
 // The web form in a real Chromium: fill a kế hoạch and a báo cáo thành tích, see errors at the field, download, reload.
 import fs from 'node:fs';
 import path from 'node:path';
-import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findChromium, FLAGS } from '../src/render/pdf/browser';
-import { startServer, type RunningServer } from '../src/server/app';
+import type { Page } from 'puppeteer-core';
+import { describe, expect, it } from 'vitest';
+import { startServer } from '../src/server/app';
 import { docxPart, docxText, pdfText, renderAll, squash, tmpDir } from './helpers';
-
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer({ port: 0, log: () => undefined });
-  // The page runs its own scripts, so unlike the PDF printer this browser keeps JavaScript on.
-  browser = await puppeteer.launch({ executablePath: findChromium(), headless: true, args: FLAGS, userDataDir: tmpDir('web-chromium') });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const sel = (p: string) => `[data-path=${JSON.stringify(p)}]`;
-const idOf = (p: string) => `f_${p.replace(/^\$\.?/, '').split(/[.[\]]+/).filter(Boolean).join('_')}`;
-
-interface Previews {
-  /** The drafts sent for a preview, as sent. */
-  bodies: string[];
-  inFlight: number;
-  maxInFlight: number;
-}
-
-interface Opened {
-  page: Page;
-  downloads: string;
-  errors: string[];
-  previews: Previews;
-}
-
-/**
- * A form in a browser context of its own (its own localStorage), so that each test starts where a clerk's first visit
- * starts and the tests pass alone and in any order; `profile` is what an earlier visit saved as the agency profile.
- */
-async function openForm(formId: string, opts: { profile?: unknown } = {}): Promise<Opened> {
-  const context = await browser.createBrowserContext();
-  const page = await context.newPage();
-  if (opts.profile) {
-    await page.evaluateOnNewDocument((p) => localStorage.setItem('vanban.profile', p), JSON.stringify(opts.profile));
-  }
-  const errors: string[] = [];
-  const previews: Previews = { bodies: [], inFlight: 0, maxInFlight: 0 };
-  const isPreview = (r: HTTPRequest) => r.headers()['x-vanban-preview'] === '1';
-  page.on('request', (r) => {
-    if (!isPreview(r)) return;
-    previews.bodies.push(r.postData() ?? '');
-    previews.maxInFlight = Math.max(previews.maxInFlight, ++previews.inFlight);
-  });
-  for (const done of ['requestfinished', 'requestfailed'] as const) {
-    page.on(done, (r) => {
-      if (isPreview(r)) previews.inFlight--;
-    });
-  }
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  const downloads = tmpDir('web-downloads');
-  const cdp = await page.createCDPSession();
-  // Downloads are allowed per browser context; the default context's setting does not reach this one.
-  await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads, eventsEnabled: true, browserContextId: context.id });
-  await page.setViewport({ width: 1300, height: 900 });
-  await page.goto(`${server.url}/form/${formId}`, { waitUntil: 'load' });
-  await page.waitForSelector('body[data-ready]');
-  return { page, downloads, errors, previews };
-}
-
-/** Types into a field as a person does with the keyboard: focus it, select what is there, type over it. */
-async function fill(page: Page, p: string, text: string): Promise<void> {
-  await page.waitForSelector(sel(p), { visible: true });
-  await page.focus(sel(p));
-  await page.keyboard.down('Control');
-  await page.keyboard.press('KeyA');
-  await page.keyboard.up('Control');
-  await page.keyboard.press('Backspace');
-  expect(await page.$eval(sel(p), (e) => (e as HTMLInputElement).value)).toBe('');
-  await page.keyboard.type(text);
-}
-
-/** Presses a button from the keyboard. */
-async function press(page: Page, selector: string): Promise<void> {
-  await page.focus(selector);
-  await page.keyboard.press('Enter');
-}
-
-async function waitForDownload(dir: string, ext: string): Promise<string> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    const f = fs.readdirSync(dir).find((n) => n.endsWith(ext));
-    if (f) return path.join(dir, f);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no ${ext} downloaded into ${dir}`);
-}
-
-const summaryText = (page: Page) => page.$eval('#summary-text', (e) => e.textContent ?? '');
-
-const PROFILE = {
-  coQuan: { chuQuan: 'UBND quận Hoàng Mai', ten: 'Hội đồng Thi đua, khen thưởng', vietTat: 'HĐTĐKT' },
-  diaDanh: 'Hoàng Mai',
-  nguoiKy: { chucVu: 'Chủ tịch', hoTen: 'Nguyễn Minh Tâm' },
-};
-
-/** Fills a new kế hoạch as a clerk does, field by field from the keyboard, until the form says it has no error. */
-async function fillPlan(page: Page): Promise<void> {
-  await fill(page, '$.ngay', '2021-06-09');
-  await fill(page, '$.coQuan.chuQuan', PROFILE.coQuan.chuQuan);
-  await fill(page, '$.coQuan.ten', PROFILE.coQuan.ten);
-  await fill(page, '$.coQuan.vietTat', PROFILE.coQuan.vietTat);
-  await fill(page, '$.so', '47');
-  await fill(page, '$.diaDanh', PROFILE.diaDanh);
-  await fill(page, '$.trichYeu', 'Tổ chức phong trào thi đua Đẩy mạnh cải cách hành chính');
-  await fill(page, '$.noiNhan[0].ten', 'Ban TĐKT Thành phố');
-  await fill(page, '$.nguoiKy.chucVu', PROFILE.nguoiKy.chucVu);
-  await fill(page, '$.nguoiKy.hoTen', PROFILE.nguoiKy.hoTen);
-  // A legal basis, added with its button.
-  await press(page, `#${idOf('$.canCu')}-add`);
-  await fill(page, '$.canCu[0]', 'Căn cứ Luật Thi đua, khen thưởng năm 2022');
-  // The empty paragraphs of the outline.
-  const blanks = await page.$$eval('#form textarea', (els) => els.filter((e) => (e as HTMLTextAreaElement).value === '').map((e) => e.getAttribute('data-path')!));
-  expect(blanks.length).toBe(5);
-  for (const [i, p] of blanks.entries()) await fill(page, p, `Nội dung đoạn số ${i + 1} của kế hoạch.`);
-  await page.waitForFunction(() => document.querySelector('#summary-text')!.textContent!.startsWith('Không có lỗi'), { timeout: 10_000 });
-}
-
-/** Closes a test's page with its browser context, after checking that its scripts raised no error. */
-async function done(o: Opened): Promise<void> {
-  expect(o.errors).toEqual([]);
-  await o.page.browserContext().close();
-}
+import { done, fill, fillPlan, idOf, openFile, openForm, press, PROFILE, sel, summaryText, waitForDownload, web } from './web-helpers';
 
 describe('the kế hoạch form', () => {
   it('is listed on the start page by its Vietnamese name', async () => {
-    const context = await browser.createBrowserContext();
+    const context = await web.browser.createBrowserContext();
     const start = await context.newPage();
-    await start.goto(`${server.url}/`, { waitUntil: 'load' });
+    await start.goto(`${web.server.url}/`, { waitUntil: 'load' });
     await start.waitForSelector('body[data-ready]');
     const links = await start.$$eval('#forms a', (as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
     expect(links).toHaveLength(6);
@@ -197,7 +65,7 @@ describe('the kế hoạch form', () => {
     // Hundreds of keystrokes, yet a preview is asked for only a draft the server finds valid, never two at once.
     expect(previews.bodies.length).toBeGreaterThanOrEqual(1);
     for (const body of previews.bodies) {
-      const r = await fetch(`${server.url}/api/validate/ke-hoach`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const r = await fetch(`${web.server.url}/api/validate/ke-hoach`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
       expect(r.status, body.slice(0, 200)).toBe(200);
     }
     expect(previews.maxInFlight).toBe(1);
@@ -295,13 +163,6 @@ describe('the báo cáo thành tích form', () => {
 });
 
 describe('files brought in', () => {
-  /** Opens a file through the "Mở tệp…" button, as a clerk picks it in the file chooser; confirmations are accepted. */
-  async function openFile(page: Page, file: string): Promise<void> {
-    page.removeAllListeners('dialog');
-    page.on('dialog', (d) => void d.accept());
-    const [chooser] = await Promise.all([page.waitForFileChooser(), press(page, '#import-json')]);
-    await chooser.accept([file]);
-  }
   const valueAt = (page: Page, p: string) => page.$eval(sel(p), (e) => (e as HTMLInputElement).value);
 
   it('opens last year’s Word document as a new draft of the kế hoạch, its parts in their fields', async () => {
@@ -401,7 +262,7 @@ describe('on a server with a login', () => {
     const users = path.join(tmpDir('web-users'), 'users.json');
     await AccountStore.open(users).setPassword('van-thu', 'Mật khẩu đủ dài');
     const guarded = await startServer({ port: 0, login: true, usersFile: users, log: () => undefined });
-    const page = await browser.newPage();
+    const page = await web.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     const validations: number[] = [];

@@ -2,6 +2,7 @@
 import { SchemaForm, compact } from './schema-form.js';
 import { MAIN_DRAFT, draftKey, draftsOf, loadDraft, newDraft, newDraftId, removeDraft, saveDraft, saveProfile, loadProfile } from './drafts.js';
 import { createHistory } from './history.js';
+import { blockTrail, segments } from './block-names.js';
 import { addLogout, api } from './session.js';
 import { LIST_FORMS, mergeList } from './merge-list.js';
 import { setUpBodyEditor } from './body-editor.js';
@@ -325,7 +326,9 @@ function showIssues() {
       const b = document.createElement('button');
       b.type = 'button';
       b.className = 'link';
-      b.textContent = `${i.severity === 'error' ? 'Lỗi' : 'Lưu ý'}: ${i.vi}`;
+      // A message about a body block says which one, as printed ("Mục II, khoản 3"), not its index.
+      const where = i.path ? blockTrail(form.value, segments(i.path)).join(', ') : '';
+      b.textContent = `${i.severity === 'error' ? 'Lỗi' : 'Lưu ý'}${where ? ` (${where})` : ''}: ${i.vi}`;
       b.addEventListener('click', () => {
         if (i.path) {
           form.touched.add(i.path);

@@ -1,4 +1,5 @@
 // Builds an accessible form from a form's JSON Schema (with the Vietnamese labels and help it carries) and keeps a JSON value in step.
+import { blockTitle } from './block-names.js';
 
 /** `['noiNhan', 2, 'ten']` → `$.noiNhan[2].ten`, exactly as the server names paths in its issues. */
 export function jsonPath(path) {
@@ -211,7 +212,13 @@ export class SchemaForm {
     const n = this.resolve(node);
     if (n.const !== undefined) return null;
     const label = n.vi ?? meta.label;
-    const m = { ...meta, label, help: n.helpVi ?? meta.help };
+    let help = n.helpVi ?? meta.help;
+    // A chooser's options already say its values in words: a help that lists the keys is left out, and one that
+    // explains them names them as the options do.
+    if (n.enum && n.enumVi && help) {
+      help = /^Một trong:/.test(help) || help.length < 80 ? undefined : help.replace(/"([a-z0-9-]+)"/g, (/** @type {string} */ k, /** @type {string} */ key) => (n.enumVi[key] ? `«${n.enumVi[key]}»` : k));
+    }
+    const m = { ...meta, label, help };
     if (n.anyOf) return isLines(n) ? this.renderLines(n, path, m) : this.renderUnion(n, path, m);
     switch (n.type) {
       case 'object': return this.renderObject(n, path, m);
@@ -304,12 +311,16 @@ export class SchemaForm {
           if (withSymbol && this.kyHieuAt) {
             out = Number(withSymbol[1]);
             const expected = this.kyHieuAt(jsonPath(path));
-            const same = withSymbol[2].toLocaleUpperCase('vi') === expected.toLocaleUpperCase('vi');
+            const typed = withSymbol[2];
+            const same = typed.toLocaleUpperCase('vi') === expected.toLocaleUpperCase('vi');
+            const [loai, ...agency] = expected.split('-');
             note.hidden = false;
             note.className = same ? 'note' : 'note warn';
             note.textContent = same
               ? `Đã hiểu là số ${out}; ký hiệu ${expected} đúng với văn bản này.`
-              : `Đã hiểu là số ${out}. Ký hiệu văn bản này sẽ in là ${expected || '(chưa có chữ viết tắt của cơ quan)'}, không phải ${withSymbol[2]}: sửa chữ viết tắt của cơ quan nếu cần.`;
+              : agency.length === 0
+                ? `Đã hiểu là số ${out}. Ký hiệu in theo loại văn bản (${loai}) và chữ viết tắt của cơ quan, chưa điền: điền chữ viết tắt để ký hiệu in là ${loai}-${typed.split('-').slice(1).join('-') || 'UBND'}.`
+                : `Đã hiểu là số ${out}. Ký hiệu văn bản này sẽ in là ${expected}, không phải ${typed}: sửa chữ viết tắt của cơ quan nếu cần.`;
           } else out = raw.trim() === '' ? undefined : /^-?\d+$/.test(raw.trim()) ? Number(raw.trim()) : raw;
         } else if (n.widget === 'date') out = raw.trim() === '' ? '' : storedDate(raw) ?? raw;
         setAt(this.value, path, out);
@@ -492,12 +503,14 @@ export class SchemaForm {
     const list = Array.isArray(items) ? items : [];
     const itemNode = this.resolve(n.items);
     const itemLabel = itemNode.vi && itemNode.type !== 'object' ? itemNode.vi : meta.label;
+    const isBody = Boolean(itemNode.anyOf?.some((b) => this.resolve(b).properties?.tieuDe));
     const id = idOf(path);
     const ol = h('ol', { class: 'items' });
     list.forEach((item, i) => {
       const itemPath = [...path, i];
       const iid = idOf(itemPath);
-      const title = `${itemLabel} ${i + 1}`;
+      // A body block is called what the document will print ("Mục II", "Khoản 3"), other items by their place.
+      const title = (isBody && blockTitle(this.value, itemPath)) || `${itemLabel} ${i + 1}`;
       const isObject = itemNode.type === 'object';
       const folded = isObject && this.folded.has(jsonPath(itemPath));
       const tools = h('div', { class: 'tools' });
