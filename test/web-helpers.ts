@@ -51,7 +51,7 @@ export async function openForm(formId: string, opts: { profile?: unknown; server
   }
   const errors: string[] = [];
   const previews: Previews = { bodies: [], inFlight: 0, maxInFlight: 0 };
-  const isPreview = (r: HTTPRequest) => r.headers()['x-vanban-preview'] === '1';
+  const isPreview = (r: HTTPRequest) => r.headers()['x-vanban-preview'] !== undefined;
   page.on('request', (r) => {
     if (!isPreview(r)) return;
     previews.bodies.push(r.postData() ?? '');

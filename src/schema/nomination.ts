@@ -42,7 +42,7 @@ export const donViBaoCaoSchema = label(
   z.strictObject({ chuQuan: coQuanSchema.shape.chuQuan, ten: coQuanSchema.shape.ten }),
   'Đơn vị báo cáo (đầu báo cáo)', 'Reporting unit (report header)',
   {
-    vi: 'Đơn vị cấp trên ("chuQuan") và đơn vị báo cáo ("ten"). Bỏ trống: tập thể đứng dưới đơn vị của mình (hoặc cơ quan chủ quản của hồ sơ); cá nhân lấy đơn vị công tác.',
+    vi: 'Đơn vị cấp trên và đơn vị báo cáo, in ở đầu báo cáo. Bỏ trống: tập thể đứng dưới đơn vị của mình (hoặc cơ quan chủ quản của hồ sơ); cá nhân lấy đơn vị công tác.',
     en: 'The superior ("chuQuan") and the reporting unit ("ten"). Omitted: a collective stands under its unit (or the dossier’s governing body); an individual takes their unit.',
   },
 );
@@ -217,7 +217,8 @@ export const hoSoSchema = z.strictObject({
   hoiDong: label(
     z.strictObject({
       ten: text('Tên Hội đồng', 'Council', undefined, 300),
-      vietTat: documentFields.coQuan.shape.vietTat,
+      // The council's own abbreviation, in the ký hiệu of its biên bản: a label of its own, not the agency's.
+      vietTat: label(documentFields.coQuan.shape.vietTat, 'Chữ viết tắt của Hội đồng (trong ký hiệu biên bản)', 'Council abbreviation (in the minutes’ ký hiệu)', { vi: 'Ví dụ "HĐTĐKT": biên bản in số "…/BB-HĐTĐKT".', en: 'E.g. "HĐTĐKT": the minutes are numbered "…/BB-HĐTĐKT".' }),
       thanhVien: label(z.array(thanhVienSchema).min(1).max(200), 'Thành viên Hội đồng', 'Council members'),
     }),
     'Hội đồng Thi đua - Khen thưởng', 'Council',

@@ -43,13 +43,13 @@ export interface ChuKyVM {
 export function signerProblems(k: NguoiKyIn): { vi: string; en: string }[] {
   const out: { vi: string; en: string }[] = [];
   if (k.hinhThuc && !k.thuTruong)
-    out.push({ vi: `"${k.hinhThuc}" cần chức danh thủ trưởng ở "thuTruong".`, en: `"${k.hinhThuc}" needs the head's title in "thuTruong".` });
+    out.push({ vi: `Ký "${k.hinhThuc}" cần chức danh của thủ trưởng ("thuTruong").`, en: `"${k.hinhThuc}" needs the head's title in "thuTruong".` });
   if (k.hinhThuc && k.hinhThuc !== 'Q.' && !k.chucVu)
-    out.push({ vi: `"${k.hinhThuc}" cần chức vụ của người ký ở "chucVu".`, en: `"${k.hinhThuc}" needs the signer's own position in "chucVu".` });
+    out.push({ vi: `Ký "${k.hinhThuc}" cần chức vụ của chính người ký ("chucVu").`, en: `"${k.hinhThuc}" needs the signer's own position in "chucVu".` });
   if (!k.hinhThuc && k.thuTruong)
-    out.push({ vi: '"thuTruong" chỉ dùng cùng "hinhThuc" (KT., TL., TUQ., Q.).', en: '"thuTruong" is only used with "hinhThuc" (KT., TL., TUQ., Q.).' });
+    out.push({ vi: 'Chức danh thủ trưởng ("thuTruong") chỉ dùng khi ký thay, thừa lệnh, thừa ủy quyền hoặc quyền ("hinhThuc": KT., TL., TUQ., Q.).', en: '"thuTruong" is only used with "hinhThuc" (KT., TL., TUQ., Q.).' });
   if (!k.hinhThuc && !k.chucVu && !k.thayMat)
-    out.push({ vi: 'Cần "chucVu" của người ký.', en: 'The signer\'s "chucVu" is required.' });
+    out.push({ vi: 'Cần chức vụ của người ký ("chucVu").', en: 'The signer\'s "chucVu" is required.' });
   return out;
 }
 

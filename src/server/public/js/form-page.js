@@ -1,5 +1,5 @@
 // The page of one form: builds it from the JSON Schema, checks as you type, previews the PDF, downloads, keeps the draft.
-import { SchemaForm, compact } from './schema-form.js';
+import { SchemaForm, compact, setAt } from './schema-form.js';
 import { MAIN_DRAFT, draftKey, draftsOf, loadDraft, newDraft, newDraftId, removeDraft, saveDraft, saveProfile, loadProfile } from './drafts.js';
 import { createHistory } from './history.js';
 import { blockTrail, segments } from './block-names.js';
@@ -277,8 +277,7 @@ async function validateNow() {
     validatedVersion = v;
     offline = false;
     showIssues();
-    if (valid) void previewNow();
-    else markStale();
+    void previewNow();
   } catch (err) {
     if (/** @type {Error} */ (err).name === 'AbortError') return;
     offline = true;
@@ -300,10 +299,18 @@ function distinct(list) {
   });
 }
 
+/** A message that names a field by its path ("«$.diaDanh»") names it by its label instead. @param {string} text */
+function inWords(text) {
+  return text.replace(/«(\$[^»]*)»/g, (m, p) => {
+    const n = form.nodeAt(segments(p));
+    return n?.vi ? `«${n.vi}»` : m;
+  });
+}
+
 function showIssues() {
   const focusedErr = document.activeElement?.getAttribute('aria-describedby')?.split(' ').find((id) => id.endsWith('-err'));
   const before = focusedErr ? $(focusedErr)?.textContent : '';
-  const shown = distinct(issues);
+  const shown = distinct(issues).map((i) => ({ ...i, vi: inWords(i.vi) }));
   form.setIssues(shown);
   const errors = shown.filter((i) => i.severity === 'error');
   const warnings = shown.filter((i) => i.severity !== 'error');
@@ -359,6 +366,7 @@ function markStale() {
   if (previewedVersion < 0 || previewedVersion === version) return;
   const errors = new Set(distinct(issues).filter((i) => i.severity === 'error').map((i) => i.path ?? '$')).size;
   const why = offline ? 'máy chủ không trả lời' : errors ? `văn bản còn ${errors} lỗi` : 'đang có thay đổi mới';
+  $('preview-pane').classList.remove('draft');
   $('preview-pane').classList.add('stale');
   $('preview-stale').hidden = false;
   $('preview-stale').textContent = `Bản xem trước đã cũ (${why}): nó chưa có những gì sửa sau cùng.`;
@@ -366,24 +374,55 @@ function markStale() {
 }
 
 function markFresh() {
-  $('preview-pane').classList.remove('stale');
+  $('preview-pane').classList.remove('stale', 'draft');
   $('preview-stale').hidden = true;
 }
 
-async function previewNow() {
-  if (!input('auto-preview').checked) return;
-  if (!valid || validatedVersion !== version || previewedVersion === version) return;
+/** The mark a draft preview prints in each box still to fill. */
+const GAP = '[…]';
+
+/**
+ * The draft with GAP in each empty box the check asks for, when that is all it lacks (a missing date or choice has no
+ * honest stand-in: then there is no draft preview). @returns {Record<string, any> | undefined}
+ */
+function withGaps() {
+  const v = payload();
+  const errors = issues.filter((i) => i.severity === 'error');
+  if (!errors.length || issuesTotal > issues.length) return undefined;
+  for (const i of errors) {
+    if (!i.path || !/^schema\.(required|empty|too_small)$/.test(i.code)) return undefined;
+    const segs = segments(i.path);
+    const n = form.nodeAt(segs);
+    const item = n?.items ? form.resolve(n.items) : undefined;
+    if (n?.type === 'string' && !n.enum && !n.widget) setAt(v, segs, GAP);
+    else if (n?.anyOf && form.resolve(n.anyOf[0]).type === 'string') setAt(v, segs, GAP);
+    else if (n?.type === 'array' && item?.type === 'string' && !item.enum) setAt(v, segs, [GAP]);
+    else return undefined;
+  }
+  return v;
+}
+
+/** Prints a body into the preview; `draft` says it stands for a draft with gaps. @param {Record<string, any>} body @param {boolean} draft */
+async function printPreview(body, draft) {
   previewCtl?.abort();
   const ctl = new AbortController();
   previewCtl = ctl;
   const v = version;
-  $('preview-state').textContent = 'Đang tạo bản xem trước…';
+  $('preview-state').textContent = draft ? 'Đang tạo bản xem trước tạm…' : 'Đang tạo bản xem trước…';
   try {
+    if (draft) {
+      // Only a draft the server accepts once its gaps are marked is printed.
+      const check = await api(`/api/validate/${formId}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body), signal: ctl.signal });
+      if (!check.ok || (await check.json()).valid !== true || v !== version) {
+        markStale();
+        return;
+      }
+    }
     const res = await api(`/api/render/${formId}?format=pdf`, {
       method: 'POST',
       // Marks the request as a preview, for whoever watches the traffic; the server treats it like any render.
-      headers: { 'Content-Type': 'application/json', 'X-Vanban-Preview': '1' },
-      body: JSON.stringify(payload()),
+      headers: { 'Content-Type': 'application/json', 'X-Vanban-Preview': draft ? 'draft' : '1' },
+      body: JSON.stringify(body),
       signal: ctl.signal,
     });
     if (!res.ok) {
@@ -397,10 +436,18 @@ async function previewNow() {
     /** @type {HTMLIFrameElement} */ ($('preview')).src = previewUrl;
     previewedVersion = v;
     document.body.dataset.previewVersion = String(v);
-    if (v === version) {
+    if (v !== version) markStale();
+    else if (draft) {
+      const n = new Set(issues.filter((i) => i.severity === 'error').map((i) => i.path)).size;
+      $('preview-pane').classList.remove('stale');
+      $('preview-pane').classList.add('draft');
+      $('preview-stale').hidden = false;
+      $('preview-stale').textContent = `Bản xem trước tạm: ${n} chỗ ghi "${GAP}" còn phải điền.`;
+      $('preview-state').textContent = 'Bản xem trước tạm, chưa đủ để tải.';
+    } else {
       markFresh();
       $('preview-state').textContent = 'Bản xem trước đã cập nhật.';
-    } else markStale();
+    }
   } catch (err) {
     if (/** @type {Error} */ (err).name === 'AbortError') return;
     offline = true;
@@ -409,6 +456,16 @@ async function previewNow() {
   } finally {
     if (previewCtl === ctl) previewCtl = undefined;
   }
+}
+
+async function previewNow() {
+  if (!input('auto-preview').checked) return;
+  if (validatedVersion !== version || previewedVersion === version) return;
+  if (valid) return printPreview(payload(), false);
+  // What is valid is shown, the gaps marked, rather than nothing or an old page.
+  const gaps = withGaps();
+  if (gaps) return printPreview(gaps, true);
+  markStale();
 }
 $('auto-preview').addEventListener('change', () => {
   if (input('auto-preview').checked) void previewNow();

@@ -646,6 +646,20 @@ export class SchemaForm {
     return unplaced;
   }
 
+  /** The schema node at a path (through objects, lists and the branch the value takes), or undefined. @param {(string | number)[]} segs */
+  nodeAt(segs) {
+    let n = this.resolve(this.schema);
+    let v = this.value;
+    for (const k of segs) {
+      if (n.anyOf) n = this.resolve(n.anyOf[isLines(n) ? (typeof k === 'number' ? 1 : 0) : this.branchIndexOf(n, v)]);
+      if (typeof k === 'number') n = this.resolve(n.items);
+      else n = this.resolve(n.properties?.[k]);
+      v = v?.[k];
+      if (!n || Object.keys(n).length === 0) return undefined;
+    }
+    return n;
+  }
+
   /** Moves the focus to the field of a path (from the list of errors). */
   focusPath(p) {
     const f = this.targetOf(p);
