@@ -216,7 +216,7 @@ describe('an honest preview', () => {
     const o = await openForm('ke-hoach');
     const { page, previews } = o;
     await fillPlan(page);
-    await page.waitForFunction(() => document.querySelector<HTMLIFrameElement>('#preview')!.src.startsWith('blob:'), { timeout: 30_000 });
+    await page.waitForFunction(() => document.body.dataset.previewVersion !== undefined, { timeout: 30_000 });
     await page.waitForFunction(() => !document.querySelector('#preview-pane')!.classList.contains('stale'));
     // An empty box: the preview goes on, the box printed as "[…]" and the preview marked as a draft.
     await fill(page, '$.trichYeu', '');
@@ -256,6 +256,39 @@ describe('an honest preview', () => {
     fs.writeFileSync(path.join(dir, 'preview-p50.txt'), `${p50}\n`);
     console.info(`preview from the last keystroke: p50 ${p50} ms, ${times.join(', ')} ms`);
     expect(await page.$eval(sel('$.trichYeu'), (e) => (e as HTMLInputElement).value)).toBe('Tổ chức phong trào thi đua năm 2021012345678');
+    await done(o);
+  });
+});
+
+describe('the preview keeps its place', () => {
+  it('stays on the page and at the zoom being read when the next version comes', async () => {
+    const o = await openForm('ke-hoach');
+    const { page } = o;
+    await openFile(page, path.resolve('data/campaigns/ke-hoach-hanh-minh-2024.json'));
+    await page.waitForFunction(() => document.body.dataset.previewVersion !== undefined, { timeout: 30_000 });
+    const pages = await page.$$eval('#preview canvas.pdf-page', (cs) => cs.map((c) => c.getAttribute('aria-label')));
+    expect(pages.length).toBeGreaterThanOrEqual(5);
+    expect(pages[0]).toBe(`Trang 1 / ${pages.length}`);
+    await press(page, '#zoom-in');
+    await page.waitForFunction(() => document.querySelector('#zoom-level')?.textContent === '125%');
+    const width = await page.$eval('#preview canvas.pdf-page', (c) => (c as HTMLCanvasElement).getBoundingClientRect().width);
+    // The clerk reads page 4.
+    const top = await page.$eval('#preview', (box) => {
+      const fourth = box.querySelectorAll('canvas')[3] as HTMLCanvasElement;
+      box.scrollTop = fourth.offsetTop - (box as HTMLElement).offsetTop;
+      return box.scrollTop;
+    });
+    expect(top).toBeGreaterThan(1000);
+    const before = await page.evaluate(() => document.body.dataset.previewVersion);
+    await page.focus(sel('$.trichYeu'));
+    await page.keyboard.press('End');
+    await page.keyboard.type(' mới');
+    await page.waitForFunction((v) => document.body.dataset.previewVersion !== v, { timeout: 20_000 }, before);
+    expect(await page.$eval('#preview', (box) => box.scrollTop)).toBe(top);
+    expect(await page.$eval('#zoom-level', (e) => e.textContent)).toBe('125%');
+    expect(await page.$eval('#preview canvas.pdf-page', (c) => (c as HTMLCanvasElement).getBoundingClientRect().width)).toBe(width);
+    // The PDF itself stays one click away.
+    expect(await page.$eval('#preview-open', (a) => [(a as HTMLAnchorElement).hidden, (a as HTMLAnchorElement).href.startsWith('blob:')])).toEqual([false, true]);
     await done(o);
   });
 });

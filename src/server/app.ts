@@ -1,6 +1,7 @@
 // The local web server: the form pages and the JSON API they share with scripts, over node:http (or https) and one Chromium.
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
@@ -25,7 +26,7 @@ import { boundedIssues, MAX_ISSUES } from './issues';
 import { AbortedError, QueueFullError, RenderQueue } from './queue';
 import { downloadStem, renderDownload } from './render';
 import { cookie, CSRF_COOKIE, readCookies, SESSION_COOKIE, Sessions, Throttle, type Session } from './sessions';
-import { loadStatic, type StaticFile } from './static';
+import { addStatic, loadStatic, type StaticFile } from './static';
 
 export { isLoopbackAddress as isLoopback } from './access';
 
@@ -195,6 +196,9 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const loginByAddress = new Throttle(5);
   const loginByName = new Throttle(10);
   const files = loadStatic(PUBLIC_DIR);
+  // The preview draws the PDF itself with pdf.js (Mozilla's reader), so it keeps its page and zoom across updates.
+  const pdfjsDir = path.join(path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'build');
+  for (const f of ['pdf.min.mjs', 'pdf.worker.min.mjs']) addStatic(files, `pdfjs/${f}`, path.join(pdfjsDir, f));
   const forms = knownFormIds();
   const schemaCache = new Map<string, string>();
 

@@ -6,6 +6,7 @@ import { blockTrail, segments } from './block-names.js';
 import { addLogout, api } from './session.js';
 import { LIST_FORMS, mergeList } from './merge-list.js';
 import { setUpBodyEditor } from './body-editor.js';
+import { createViewer } from './preview-viewer.js';
 
 const VALIDATE_DELAY_MS = 300;
 
@@ -431,9 +432,12 @@ async function printPreview(body, draft) {
       return;
     }
     const blob = await res.blob();
+    if (!(await viewer.show(new Uint8Array(await blob.arrayBuffer())))) return;
     if (previewUrl) URL.revokeObjectURL(previewUrl);
     previewUrl = URL.createObjectURL(blob);
-    /** @type {HTMLIFrameElement} */ ($('preview')).src = previewUrl;
+    const open = /** @type {HTMLAnchorElement} */ ($('preview-open'));
+    open.href = previewUrl;
+    open.hidden = false;
     previewedVersion = v;
     document.body.dataset.previewVersion = String(v);
     if (v !== version) markStale();
@@ -467,6 +471,10 @@ async function previewNow() {
   if (gaps) return printPreview(gaps, true);
   markStale();
 }
+const viewer = createViewer($('preview'), $('zoom-level'));
+$('zoom-in').addEventListener('click', () => void viewer.zoomBy(1.25));
+$('zoom-out').addEventListener('click', () => void viewer.zoomBy(0.8));
+
 $('auto-preview').addEventListener('change', () => {
   if (input('auto-preview').checked) void previewNow();
 });
