@@ -260,6 +260,34 @@ describe('an honest preview', () => {
   });
 });
 
+describe('words of the clerk, and a phone', () => {
+  it('names the agency’s and the council’s abbreviations apart and shows no value keys in the help of a chooser', async () => {
+    const o = await openForm('ho-so-khen-thuong');
+    const { page } = o;
+    const labelOf = (p: string) => page.$eval(`#${idOf(p)}-label`, (e) => e.textContent ?? '');
+    expect(await labelOf('$.coQuan.vietTat')).not.toBe(await labelOf('$.hoiDong.vietTat'));
+    expect(await labelOf('$.hoiDong.vietTat')).toContain('Hội đồng');
+    const helps = await page.$$eval('#form .help', (hs) => hs.map((h) => h.textContent ?? ''));
+    expect(helps.filter((h) => /"(tap-the|ca-nhan|chien-si-thi-dua-toan-quoc|phong-trao)"|\["Ủy ban/.test(h))).toEqual([]);
+    await done(o);
+  });
+
+  it('on a phone, reaches the preview from anywhere in the form with one tap', async () => {
+    const o = await openForm('ke-hoach');
+    const { page } = o;
+    await page.setViewport({ width: 390, height: 844, isMobile: true, hasTouch: true });
+    const jump = '.hint .jump';
+    expect(await page.$eval(jump, (e) => getComputedStyle(e).position)).toBe('fixed');
+    await page.$eval(sel('$.nguoiKy.hoTen'), (e) => e.scrollIntoView());
+    await page.tap(jump);
+    await page.waitForFunction(() => {
+      const r = document.querySelector('#preview-pane')!.getBoundingClientRect();
+      return r.top >= -2 && r.top < 100;
+    }, { timeout: 5_000 });
+    await done(o);
+  });
+});
+
 describe('the preview keeps its place', () => {
   it('stays on the page and at the zoom being read when the next version comes', async () => {
     const o = await openForm('ke-hoach');
@@ -323,6 +351,33 @@ describe('dates and numbers as clerks write them', () => {
     await page.waitForSelector('body[data-ready]');
     expect(await valueAt(page, '$.ngay')).toBe('09/6/2021');
     expect(await valueAt(page, '$.so')).toBe('215');
+    await done(o);
+  });
+
+  it('says a wrong date once, after typing pauses, not at every pause between keystrokes', async () => {
+    const o = await openForm('ke-hoach');
+    const { page } = o;
+    // The field was visited before, so its messages are due.
+    await fill(page, '$.ngay', '');
+    await page.keyboard.press('Tab');
+    await page.focus(sel('$.ngay'));
+    await page.evaluate(() => {
+      const w = window as unknown as { said: string[] };
+      w.said = [];
+      new MutationObserver(() => {
+        const t = document.querySelector('#status')!.textContent ?? '';
+        if (t) w.said.push(t);
+      }).observe(document.querySelector('#status')!, { childList: true, characterData: true, subtree: true });
+    });
+    // A clerk typing with pauses of 0.4 s, each long enough for a check to come back.
+    for (const ch of '31/02/2026') {
+      await page.keyboard.type(ch);
+      await sleep(400);
+    }
+    await page.waitForFunction((s) => (document.querySelector(s)?.textContent ?? '').includes('không có trên lịch'), { timeout: 10_000 }, `#${idOf('$.ngay')}-err`);
+    await sleep(500);
+    const said = await page.evaluate(() => (window as unknown as { said: string[] }).said);
+    expect(said.filter((t) => t.includes('Ngày'))).toHaveLength(1);
     await done(o);
   });
 

@@ -15,8 +15,14 @@ describe('the kế hoạch form', () => {
     await start.waitForSelector('body[data-ready]');
     const links = await start.$$eval('#forms a', (as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
     expect(links).toHaveLength(6);
+    // In the order of the work, each with a line on when to use it, and no technical ids.
+    expect(links.map(([, href]) => href)).toEqual(['/form/ke-hoach', '/form/phat-dong', '/form/ho-so-khen-thuong', '/form/to-trinh', '/form/bien-ban', '/form/bao-cao-thanh-tich']);
     expect(links).toContainEqual(['Kế hoạch tổ chức phong trào thi đua', '/form/ke-hoach']);
     expect(links).toContainEqual(['Báo cáo thành tích đề nghị khen thưởng theo phong trào thi đua', '/form/bao-cao-thanh-tich']);
+    const whens = await start.$$eval('#forms li', (lis) => lis.map((li) => li.querySelector('.when')?.textContent ?? ''));
+    for (const w of whens) expect(w.length).toBeGreaterThan(30);
+    const text = await start.$eval('#forms', (e) => e.textContent ?? '');
+    expect(text).not.toMatch(/ke-hoach|ho-so-khen-thuong|bao-cao-thanh-tich/);
     await context.close();
   });
 
@@ -107,6 +113,8 @@ describe('the kế hoạch form', () => {
     await fillPlan(page);
     await press(page, '#save-profile');
     await page.waitForFunction(() => document.querySelector('#status')!.textContent!.startsWith('Đã lưu'));
+    // Said on the page too, not only to screen readers.
+    expect(await page.$eval('#notice', (e) => [(e as HTMLElement).hidden, e.querySelector('#notice-text')!.textContent])).toEqual([false, 'Đã lưu cơ quan, người ký và địa danh cho các văn bản mới.']);
     const profile = await page.evaluate(() => JSON.parse(localStorage.getItem('vanban.profile')!));
     expect(profile).toEqual(PROFILE);
     await done(o);

@@ -91,6 +91,8 @@ const form = new SchemaForm({
   kyHieuAt,
   confirmRemove: (what) => confirm(`Xóa ${what}? Nội dung đã gõ trong đó sẽ mất (có thể hoàn tác bằng Ctrl+Z).`),
   itemTools,
+  // The message under the field being typed in is also said, once, when it changes (the field shows it already).
+  onFieldMessage: (text) => announce(text, { visible: false }),
 });
 if (!loadDraft(formId, draftId)) form.value = newDraft(formId, form);
 form.value.form = formId;
@@ -309,8 +311,6 @@ function inWords(text) {
 }
 
 function showIssues() {
-  const focusedErr = document.activeElement?.getAttribute('aria-describedby')?.split(' ').find((id) => id.endsWith('-err'));
-  const before = focusedErr ? $(focusedErr)?.textContent : '';
   const shown = distinct(issues).map((i) => ({ ...i, vi: inWords(i.vi) }));
   form.setIssues(shown);
   const errors = shown.filter((i) => i.severity === 'error');
@@ -349,9 +349,6 @@ function showIssues() {
     }),
   );
   $('summary-details').hidden = shown.length === 0;
-  const after = focusedErr ? $(focusedErr)?.textContent : '';
-  if (after && after !== before) announce(after, { visible: false });
-  else if (before && !after) announce('Đã sửa xong ô này.', { visible: false });
 }
 
 // ---- live preview: right after a valid check, at most one request in flight, a newer one cancels an older one; ----

@@ -109,7 +109,7 @@ export class SchemaForm {
   /**
    * @param {{ schema: object, container: HTMLElement, value: object, onInput: (path: string) => void, onStructure: () => void,
    *   kyHieuAt?: (path: string) => string, confirmRemove?: (what: string) => boolean,
-   *   itemTools?: (path: string) => { label: string, aria: string, run: () => void }[] }} o
+   *   itemTools?: (path: string) => { label: string, aria: string, run: () => void }[], onFieldMessage?: (text: string) => void }} o
    */
   constructor(o) {
     this.schema = o.schema;
@@ -120,6 +120,7 @@ export class SchemaForm {
     this.kyHieuAt = o.kyHieuAt;
     this.confirmRemove = o.confirmRemove ?? (() => true);
     this.itemTools = o.itemTools ?? (() => []);
+    this.onFieldMessage = o.onFieldMessage;
     this.touched = new Set();
     this.showAll = false;
     this.issues = [];
@@ -619,6 +620,10 @@ export class SchemaForm {
     }
     const now = Date.now();
     const typing = new Set([...this.typedAt].filter(([, at]) => now - at < TYPING_PAUSE_MS).map(([p]) => p));
+    // The field being typed in: a change of its message is said to screen readers, once it shows.
+    const focusedPath = document.activeElement?.getAttribute('data-path') ?? undefined;
+    const focused = focusedPath ? this.fields.get(focusedPath) : undefined;
+    const before = focused && !focused.err.hidden ? focused.err.textContent ?? '' : '';
     clearTimeout(this.applyTimer);
     if (typing.size) this.applyTimer = setTimeout(() => this.applyIssues(), TYPING_PAUSE_MS);
     for (const f of this.fields.values()) {
@@ -642,6 +647,11 @@ export class SchemaForm {
         f.control?.setAttribute('aria-invalid', 'true');
         (f.control?.closest('.field, .group') ?? f.err.parentElement)?.classList.add('invalid');
       }
+    }
+    if (focused && !typing.has(focused.path)) {
+      const after = !focused.err.hidden ? focused.err.textContent ?? '' : '';
+      if (after && after !== before) this.onFieldMessage?.(after);
+      else if (before && !after) this.onFieldMessage?.('Đã sửa xong ô này.');
     }
     return unplaced;
   }
