@@ -173,8 +173,27 @@ export interface Broken {
   tokens: string[];
 }
 
+/**
+ * Breaks already made, by text, widths and style: a batch sets the same agency names, titles and signature lines in
+ * every document, and a header is broken at many widths while its columns are sized. Callers get a copy.
+ */
+const BROKEN = new Map<string, Broken>();
+const MAX_BROKEN = 5_000;
+
 /** Breaks text into the lines a văn thư would set: fewest lines that keep phrases whole, then balanced lengths. */
 export function breakBalanced(text: string, opts: BreakOptions): Broken {
+  const s = opts.style;
+  const cacheKey = `${text}\u0000${opts.widthsMm.join(',')}\u0000${s.size}${s.bold ? 'b' : ''}${s.italic ? 'i' : ''}\u0000${opts.lineCost ?? ''}`;
+  let b = BROKEN.get(cacheKey);
+  if (!b) {
+    b = breakAnew(text, opts);
+    if (BROKEN.size >= MAX_BROKEN) BROKEN.clear();
+    BROKEN.set(cacheKey, b);
+  }
+  return { lines: [...b.lines], cost: b.cost, starts: [...b.starts], tokens: [...b.tokens] };
+}
+
+function breakAnew(text: string, opts: BreakOptions): Broken {
   // Only ordinary spaces are break opportunities: a no-break space (a gap left for handwriting, a bound figure) holds.
   const tokens = text.split(/[ \t\r\n]+/u).filter(Boolean);
   const n = tokens.length;
