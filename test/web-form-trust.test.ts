@@ -8,7 +8,7 @@ import type { KeyInput, Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { startServer } from '../src/server/app';
 import { pdfText, tmpDir } from './helpers';
-import { done, fill, fillPlan, idOf, openFile, openForm, press, sel, summaryText, waitForDownload, web } from './web-helpers';
+import { done, fill, idOf, openFile, openForm, press, sel, summaryText, waitForDownload, web } from './web-helpers';
 
 const dir = tmpDir('web-trust');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -215,7 +215,8 @@ describe('an honest preview', () => {
   it('shows a draft with its gaps marked, is greyed and says why when the draft cannot be printed, and its time from the last keystroke is measured', async () => {
     const o = await openForm('ke-hoach');
     const { page, previews } = o;
-    await fillPlan(page);
+    // A one-page plan opened from its file (typing one in is tested in test/web-form.test.ts).
+    await openFile(page, path.resolve('test/fixtures/minimal-ke-hoach.json'));
     await page.waitForFunction(() => document.body.dataset.previewVersion !== undefined, { timeout: 30_000 });
     await page.waitForFunction(() => !document.querySelector('#preview-pane')!.classList.contains('stale'));
     // An empty box: the preview goes on, the box printed as "[…]" and the preview marked as a draft.

@@ -68,7 +68,6 @@ export function removeDraft(formId, id) {
   write(INDEX(formId), (read(INDEX(formId)) ?? []).filter((d) => d && d.id !== id));
 }
 
-export const hasDraft = (formId) => draftsOf(formId).length > 0;
 
 /** Agency, signer and place: what a clerk types the same way in every document. */
 export const loadProfile = () => read(PROFILE);
