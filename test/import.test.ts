@@ -70,6 +70,55 @@ describe('every example read back from its own DOCX', () => {
   });
 });
 
+describe('a hồ sơ put together again from its own documents', () => {
+  const DOSSIERS = EXAMPLES.filter((e) => /"form":\s*"ho-so-khen-thuong"/.test(fs.readFileSync(path.join(ROOT, e), 'utf8')));
+  it.each(DOSSIERS)('%s: its tờ trình, biên bản and reports import as one hồ sơ that renders every document to the same text', async (example) => {
+    const stem = path.basename(example, '.json');
+    const file = await check(fromText(fs.readFileSync(path.join(ROOT, example), 'utf8'), example));
+    const docs = (await render(file, stem, { formats: ['docx'] })).filter((f) => f.file.endsWith('.docx'));
+    const folder = path.join(dir, `${stem}-parts`);
+    fs.mkdirSync(folder, { recursive: true });
+    // In reverse order: the documents are told apart by what they are, not by where they come.
+    const written = docs.map((d) => {
+      const f = path.join(folder, path.basename(d.file));
+      fs.writeFileSync(f, d.data);
+      return f;
+    }).reverse();
+    const json = path.join(dir, `${stem}.assembled.json`);
+    const r = vanbanIn(ROOT, ['import', ...written, '--form', 'ho-so-khen-thuong', '--out', json]);
+    expect(r.err).not.toContain('LỖI/ERROR');
+    expect(r.err).not.toContain('import.');
+    expect(r.code).toBe(0);
+    const again = await check(fromText(fs.readFileSync(json, 'utf8'), json));
+    expect(again.ok).toBe(true);
+    const docs2 = (await render(again, stem, { formats: ['docx'] })).filter((f) => f.file.endsWith('.docx'));
+    expect(docs2.map((d) => path.basename(d.file))).toEqual(docs.map((d) => path.basename(d.file)));
+    for (const [k, d] of docs2.entries()) {
+      const copy = path.join(folder, `again-${path.basename(d.file)}`);
+      fs.writeFileSync(copy, d.data);
+      expect(docxLines(copy), path.basename(d.file)).toEqual(docxLines(path.join(folder, path.basename(docs[k]!.file))));
+    }
+  });
+
+  it('leaves out what is not part of a hồ sơ, and says so', async () => {
+    const plan = path.join(dir, 'plan-in-dossier.docx');
+    const file = await check(fromText(fs.readFileSync(path.join(ROOT, 'test/fixtures/to-trinh.json'), 'utf8'), 'to-trinh.json'));
+    const [tt] = (await render(file, 'tt', { formats: ['docx'] })).filter((f) => f.file.endsWith('.docx'));
+    const ttFile = path.join(dir, 'tt-alone.docx');
+    fs.writeFileSync(ttFile, tt!.data);
+    const k = await check(fromText(fs.readFileSync(path.join(ROOT, 'data/campaigns/ke-hoach-hoang-mai-2021.json'), 'utf8'), 'kh.json'));
+    const [kh] = (await render(k, 'kh', { formats: ['docx'] })).filter((f) => f.file.endsWith('.docx'));
+    fs.writeFileSync(plan, kh!.data);
+    const r = vanbanIn(ROOT, ['import', ttFile, plan, '--form', 'ho-so-khen-thuong']);
+    expect(r.err).toContain('import.dossier_part');
+    expect(r.err).toContain('plan-in-dossier.docx');
+    // Without a biên bản the council and the meeting are missing, each named by its path.
+    expect(r.err).toContain('$.hoiDong');
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out).toTrinh.kinhGui).toEqual(['Chủ tịch Ủy ban nhân dân quận Hoàng Mai', 'Hội đồng Thi đua, khen thưởng quận']);
+  });
+});
+
 /** Header facts the seeds' text does not carry (the extraction lost the two-column header or the symbol). */
 const HEADER: Record<string, object> = {
   'ke-hoach-hanh-minh-2024': { coQuan: { ten: ['ỦY BAN NHÂN DÂN', 'XÃ HÀNH MINH'], vietTat: 'UBND' } },

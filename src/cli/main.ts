@@ -31,6 +31,7 @@ Cách dùng / Usage:
   vanban serve [--port N] [--host ĐỊA_CHỈ] […]   biểu mẫu web / web form (http://127.0.0.1:8080/; vanban serve --help)
   vanban users add|passwd|remove|list|token|revoke …   tài khoản của máy chủ có đăng nhập / accounts of a server with a login
   vanban import <tệp.docx|.txt|.md> [--form MẪU] [--out TỆP.json]   nhập văn bản có sẵn / bring a document in
+  vanban import <tờ trình> <biên bản> [<báo cáo>…] --form ho-so-khen-thuong [--out TỆP.json]   ghép hồ sơ / a hồ sơ from its documents
   vanban import <danh-sach.xlsx|.csv> --into TỆP.json [--out TỆP.json]   nhập danh sách đề nghị / bring a nominee list in
   vanban --help | --version
 

@@ -78,6 +78,11 @@ export const CATALOGUE = {
     message: (p) => ({ vi: `Đoạn ${p.index} không xếp được vào văn bản (${p.whyVi}): "${p.text}".`, en: `Paragraph ${p.index} could not be placed (${p.whyEn}): "${p.text}".` }),
     hint: () => ({ vi: 'Thêm phần này vào tệp JSON bằng tay nếu cần.', en: 'Add this part to the JSON by hand if it is needed.' }),
   },
+  'import.dossier_part': {
+    stage: 'input', severity: 'warning',
+    message: (p) => ({ vi: `${p.file} không đưa được vào hồ sơ: ${p.whyVi}.`, en: `${p.file} was left out of the dossier: ${p.whyEn}.` }),
+    hint: () => ({ vi: 'Hồ sơ nhận một tờ trình, một biên bản họp Hội đồng và báo cáo thành tích của những người, tập thể có trong đó.', en: 'A dossier takes one proposal, one set of council minutes and the reports of the nominees they name.' }),
+  },
   'import.unknown_form': {
     stage: 'input', severity: 'error',
     message: () => ({ vi: 'Không nhận ra loại văn bản: không thấy dòng tên loại "KẾ HOẠCH" hay "PHÁT ĐỘNG".', en: 'The document type was not found: no "KẾ HOẠCH" or "PHÁT ĐỘNG" line.' }),
