@@ -49,6 +49,27 @@ describe('POST /api/import', () => {
     expect(bienBan.input.thanhVien).toHaveLength(original.hoiDong.thanhVien.length);
   });
 
+  it('POST /api/assemble puts a hồ sơ together from its documents as POST /api/import read them', async () => {
+    const out = tmpDir('server-assemble');
+    const report = await renderAll(['data/nominations/ho-so-hoang-mai-2021.json'], out, ['docx']);
+    const original = JSON.parse(fs.readFileSync(path.join(ROOT, 'data/nominations/ho-so-hoang-mai-2021.json'), 'utf8'));
+    const parts = [];
+    for (const f of report.jobs[0]!.files.filter((x) => x.endsWith('.docx'))) {
+      const body = (await (await post(`?name=${path.basename(f)}`, fs.readFileSync(f))).json()) as { form: string; input: unknown };
+      parts.push({ name: path.basename(f), form: body.form, input: body.input });
+    }
+    const r = await fetch(`${server.url}/api/assemble`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ parts }) });
+    expect(r.status).toBe(200);
+    const body = (await r.json()) as { input: any; valid: boolean };
+    expect(body.valid).toBe(true);
+    expect(body.input.deCu.map((d: any) => d.ten)).toEqual(original.deCu.map((d: any) => d.ten));
+    expect(body.input.cuocHop.batDau).toBe(original.cuocHop.batDau);
+    // No parts, or not a list: refused with the path.
+    const bad = await fetch(`${server.url}/api/assemble`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"parts": []}' });
+    expect(bad.status).toBe(422);
+    expect(((await bad.json()) as { issues: { path: string }[] }).issues[0]!.path).toBe('$.parts');
+  });
+
   it('returns the nominees and council of a spreadsheet, and each refused row', async () => {
     const csv = fs.readFileSync(path.join(ROOT, 'data/nominations/danh-sach-de-nghi.csv'), 'utf8').replace(/,9\n/, ',chín\n');
     const r = await post('?name=danh-sach.csv', csv);

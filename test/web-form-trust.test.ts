@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { KeyInput, Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { startServer } from '../src/server/app';
-import { pdfText, tmpDir } from './helpers';
+import { pdfText, renderAll, tmpDir } from './helpers';
 import { done, fill, idOf, openFile, openForm, press, sel, summaryText, waitForDownload, web } from './web-helpers';
 
 const dir = tmpDir('web-trust');
@@ -470,6 +470,29 @@ describe('boxes that fit the subject, and the dossier', () => {
     expect(draft.deCu[3].baoCao.thanhTich).toEqual(report.thanhTich);
     expect(draft.deCu[3].baoCao.nguoiBaoCao).toBe(report.nguoiBaoCao);
     expect(draft.deCu[3].baoCao.coQuan).toEqual({ chuQuan: report.coQuan.chuQuan, ten: report.coQuan.ten });
+    await done(o);
+  });
+});
+
+describe('last year’s dossier in Word', () => {
+  it('puts the hồ sơ together from its tờ trình, biên bản and reports chosen at once', async () => {
+    const out = tmpDir('web-dossier-docx');
+    const report = await renderAll(['data/nominations/ho-so-xa-2025.json'], out, ['docx']);
+    const files = report.jobs[0]!.files.filter((f) => f.endsWith('.docx'));
+    const input = JSON.parse(fs.readFileSync('data/nominations/ho-so-xa-2025.json', 'utf8'));
+    const o = await openForm('ho-so-khen-thuong');
+    const { page } = o;
+    page.on('dialog', (d) => void d.accept());
+    const [chooser] = await Promise.all([page.waitForFileChooser(), press(page, '#import-json')]);
+    expect(chooser.isMultiple()).toBe(true);
+    await chooser.accept(files);
+    await page.waitForFunction((n) => (document.querySelector('#notice-text')?.textContent ?? '').startsWith(`Đã ghép hồ sơ từ ${n} văn bản`), { timeout: 30_000 }, files.length);
+    const draft = await draftOf(page, 'ho-so-khen-thuong');
+    expect(draft.deCu.map((d: { ten: string }) => d.ten)).toEqual(input.deCu.map((d: { ten: string }) => d.ten));
+    expect(draft.deCu.map((d: { phieuDongY: number }) => d.phieuDongY)).toEqual(input.deCu.map((d: { phieuDongY: number }) => d.phieuDongY));
+    expect(draft.deCu[1].baoCao.thanhTich.length).toBeGreaterThan(0);
+    expect(draft.hoiDong.thanhVien).toHaveLength(input.hoiDong.thanhVien.length);
+    await page.waitForFunction(() => (document.querySelector('#summary-text')?.textContent ?? '').startsWith('Không có lỗi'), { timeout: 20_000 });
     await done(o);
   });
 });

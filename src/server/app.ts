@@ -12,6 +12,7 @@ import { ROOT } from '../paths';
 import { BrowserPool, check, fromText, fromValue, parse, PrintAbortedError, type VanbanFile } from '../api';
 import { IMPORT_EXTENSIONS, MAX_FILE_BYTES, paragraphsOf } from '../readers/files';
 import { bodyFromText, bodyLines, bodyText } from '../readers/body-text';
+import { assembleDossier } from '../readers/dossier-from-documents';
 import { DOCUMENT_FORMS, importDocument } from '../readers/import-document';
 import { blockSchema } from '../schema/common';
 import { readNominees } from '../readers/nominees';
@@ -482,6 +483,38 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     }
   };
 
+  /**
+   * POST /api/assemble: `{ "parts": [{ "name", "form", "input" }] }`, the documents of a hồ sơ as POST /api/import
+   * read them → `{ "input", "valid", "issues" }`, the hồ sơ put together (src/readers/dossier-from-documents.ts).
+   */
+  const assemble = async (req: IncomingMessage, res: ServerResponse, caller: Caller) => {
+    const gone = goneSignal(res);
+    const ticket = await admit(req, res, caller, 'validate', o.importLimit, gone);
+    if (!ticket) return;
+    const raw = await readBody(req, o.importLimit);
+    const started = process.cpuUsage();
+    try {
+      if (!raw.ok) {
+        if (raw.reason === 'too_large') refuse(res, 413, 'http.too_large', { limit: `${Math.round(o.importLimit / 1024)} KB` }, { Connection: 'close' });
+        return;
+      }
+      const parsed = parse(fromText(raw.text, 'web-form'));
+      if (parsed.messages.length) return sendIssues(res, 400, parsed.messages);
+      const list = (parsed.value as { parts?: unknown } | undefined)?.parts;
+      if (!Array.isArray(list) || list.length === 0 || list.length > 500) return sendIssues(res, 422, [makeIssue('input.not_object', {}, { path: '$.parts' })]);
+      const parts = list.map((p: { name?: unknown; form?: unknown; input?: unknown }, k) => ({
+        source: typeof p?.name === 'string' ? path.basename(p.name) : `#${k + 1}`,
+        doc: { form: typeof p?.form === 'string' ? p.form : undefined, input: p?.input && typeof p.input === 'object' ? (p.input as Record<string, unknown>) : undefined, issues: [], ok: false },
+      }));
+      const { input, issues } = assembleDossier(parts);
+      const file = await check(fromValue(input, 'web-form'));
+      sendJson(res, 200, { input, valid: file.ok, ...boundedIssues([...issues, ...file.messages], o.maxIssues) });
+    } finally {
+      const d = process.cpuUsage(started);
+      ticket.charge((d.user + d.system) / 1000);
+    }
+  };
+
   const render = async (req: IncomingMessage, res: ServerResponse, caller: Caller, formId: string, format: string | null) => {
     if (format !== 'pdf' && format !== 'docx') {
       req.resume();
@@ -594,6 +627,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       const [, action, formId, ...rest] = parts;
       if (action === 'body' && parts.length === 2) return method === 'POST' ? body(req, res, caller) : wrongMethod(res, method, 'POST');
       if (action === 'import' && parts.length === 2) return method === 'POST' ? importFile(req, res, caller, url.searchParams) : wrongMethod(res, method, 'POST');
+      if (action === 'assemble' && parts.length === 2) return method === 'POST' ? assemble(req, res, caller) : wrongMethod(res, method, 'POST');
       if (action === 'forms' && parts.length === 2) return isGet ? send(res, 200, await formList(), { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }) : wrongMethod(res, method, 'GET');
       const post = action === 'render' || action === 'validate';
       if ((post || action === 'schema') && rest.length === 0 && formId !== undefined) {

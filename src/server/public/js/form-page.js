@@ -578,10 +578,51 @@ async function importThroughServer(file) {
   announce(`Đã mở ${file.name} thành bản nháp${body.valid ? '.' : ': hãy điền các trường còn thiếu.'}`);
 }
 
+/**
+ * Several Word or text files on the hồ sơ page: last year's tờ trình, biên bản and reports, each read on its own, then
+ * put together as one hồ sơ by the server. @param {File[]} files
+ */
+async function importDossier(files) {
+  announce(`Đang đọc ${files.length} văn bản…`);
+  /** @type {{ name: string, form: string, input: unknown }[]} */
+  const parts = [];
+  for (const file of files) {
+    const res = await api(`/api/import?name=${encodeURIComponent(file.name)}`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: file });
+    /** @type {any} */
+    const body = await res.json().catch(() => ({}));
+    if (!res.ok || body.kind !== 'document') {
+      announce(`Không đọc được ${file.name}: ${body.issues?.[0]?.vi ?? 'không phải văn bản nhận ra được'}.`, { kind: 'error' });
+      return;
+    }
+    parts.push({ name: file.name, form: body.form, input: body.input });
+  }
+  const res = await api('/api/assemble', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ parts }) });
+  /** @type {any} */
+  const body = await res.json().catch(() => ({}));
+  if (!res.ok) {
+    announce(`Không ghép được hồ sơ: ${body.issues?.[0]?.vi ?? res.status}.`, { kind: 'error' });
+    return;
+  }
+  openAsDraft(body.input);
+  const left = (body.issues ?? []).filter((/** @type {any} */ i) => i.code === 'import.dossier_part');
+  announce(`Đã ghép hồ sơ từ ${files.length - left.length} văn bản${left.length ? `; bỏ qua: ${left.map((/** @type {any} */ i) => i.vi).join(' ')}` : ''}${body.valid ? '.' : ': hãy điền các trường còn thiếu.'}`, { kind: left.length ? 'warn' : 'info' });
+}
+
 $('import-file').addEventListener('change', async () => {
-  const file = input('import-file').files?.[0];
+  const chosen = [...(input('import-file').files ?? [])];
   input('import-file').value = '';
+  const file = chosen[0];
   if (!file) return;
+  const documents = chosen.filter((f) => /\.(docx|txt|md)$/i.test(f.name));
+  if (chosen.length > 1 || (info.hoSo && documents.length === 1)) {
+    if (!info.hoSo || documents.length !== chosen.length) {
+      announce('Chọn một tệp; nhiều văn bản Word cùng lúc chỉ dùng để ghép hồ sơ đề nghị khen thưởng.', { kind: 'error' });
+      return;
+    }
+    if (workedOn() && !confirm(`Thay bản nháp đang mở bằng hồ sơ ghép từ ${documents.length} văn bản? (Có thể hoàn tác bằng Ctrl+Z.)`)) return;
+    await importDossier(documents).catch(() => announce('Không ghép được hồ sơ: máy chủ không trả lời.', { kind: 'error' }));
+    return;
+  }
   const replaces = !/\.(xlsx|csv)$/i.test(file.name);
   if (replaces && workedOn() && !confirm(`Thay bản nháp đang mở bằng nội dung của ${file.name}? (Có thể hoàn tác bằng Ctrl+Z, hoặc chọn "Bản nháp mới" trước để giữ cả hai.)`)) return;
   if (!/\.json$/i.test(file.name)) {
