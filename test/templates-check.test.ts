@@ -31,7 +31,7 @@ const EXPECTED: Record<string, { codes: string[]; places: string[] }> = {
   'hbs-syntax': { codes: ['template.hbs_syntax'], places: ['template.hbs 9:1'] },
   'unknown-partial': { codes: ['template.unknown_partial'], places: ['template.hbs 1:5'] },
   'unknown-field': { codes: ['template.unknown_field'], places: ['template.hbs 5:13', 'template.hbs 6:10'] },
-  'form-json': { codes: ['template.form_json'], places: ['form.json $.titleEn', 'form.json $.kyHieuLoai', 'form.json $.formats.0'] },
+  'form-json': { codes: ['template.form_json'], places: ['form.json $.titleEn', 'form.json $.thuTu', 'form.json $.moTaVi', 'form.json $.kyHieuLoai', 'form.json $.formats.0'] },
   'missing-file': { codes: ['template.missing_file'], places: ['template.hbs'] },
 };
 

@@ -66,11 +66,15 @@ let issues = [];
 /** How many issues the draft has: the server sends at most 100 of them, with the total when there are more. */
 let issuesTotal = 0;
 
-/** What the number fields' "215/KH-UBND" is checked against: the ký hiệu this form prints at that place. */
+/**
+ * What the number fields' "215/KH-UBND" is checked against: the ký hiệu this form prints at that place (a dossier's
+ * biên bản and tờ trình take their forms' type abbreviations, the biên bản the council's own abbreviation).
+ */
 function kyHieuAt(path) {
   const v = form.value;
-  if (/^\$\.cuocHop\.so$/.test(path)) return ['BB', v.hoiDong?.vietTat].filter(Boolean).join('-');
-  if (/^\$\.toTrinh\.so$/.test(path)) return ['TTr', v.coQuan?.vietTat].filter(Boolean).join('-');
+  const loai = (/** @type {string} */ id) => forms.find((/** @type {any} */ f) => f.id === id)?.kyHieuLoai;
+  if (/^\$\.cuocHop\.so$/.test(path)) return [loai('bien-ban'), v.hoiDong?.vietTat].filter(Boolean).join('-');
+  if (/^\$\.toTrinh\.so$/.test(path)) return [loai('to-trinh'), v.coQuan?.vietTat].filter(Boolean).join('-');
   return [info.kyHieuLoai, v.coQuan?.vietTat].filter(Boolean).join('-');
 }
 
