@@ -453,67 +453,60 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   };
 
   /**
+   * A POST whose body is JSON: admitted to the validate lane, read up to `limit` (413 past it), parsed (400 with the
+   * line and column of a syntax error), then `handle` answers; its CPU time is charged to the lane.
+   */
+  const jsonPost = (limit: number, handle: (value: unknown, res: ServerResponse) => Promise<void> | void) =>
+    async (req: IncomingMessage, res: ServerResponse, caller: Caller) => {
+      const gone = goneSignal(res);
+      const ticket = await admit(req, res, caller, 'validate', limit, gone);
+      if (!ticket) return;
+      const raw = await readBody(req, limit);
+      const started = process.cpuUsage();
+      try {
+        if (!raw.ok) {
+          if (raw.reason === 'too_large') refuse(res, 413, 'http.too_large', { limit: `${Math.round(limit / 1024)} KB` }, { Connection: 'close' });
+          return;
+        }
+        const parsed = parse(fromText(raw.text, 'web-form'));
+        if (parsed.messages.length) return sendIssues(res, 400, parsed.messages);
+        await handle(parsed.value, res);
+      } finally {
+        const d = process.cpuUsage(started);
+        ticket.charge((d.user + d.system) / 1000);
+      }
+    };
+
+  /**
    * POST /api/body: `{ "text" }` → the body's blocks and its lines as they will print (the web form's text editor of
    * the body); `{ "noiDung" }` → its text, each line with its printed label.
    */
-  const body = async (req: IncomingMessage, res: ServerResponse, caller: Caller) => {
-    const gone = goneSignal(res);
-    const ticket = await admit(req, res, caller, 'validate', o.bodyLimit, gone);
-    if (!ticket) return;
-    const raw = await readBody(req, o.bodyLimit);
-    const started = process.cpuUsage();
-    try {
-      if (!raw.ok) {
-        if (raw.reason === 'too_large') refuse(res, 413, 'http.too_large', { limit: `${Math.round(o.bodyLimit / 1024)} KB` }, { Connection: 'close' });
-        return;
-      }
-      const parsed = parse(fromText(raw.text, 'web-form'));
-      const v = parsed.value as { text?: unknown; noiDung?: unknown } | undefined;
-      if (parsed.messages.length) return sendIssues(res, 400, parsed.messages);
-      if (v && typeof v.text === 'string') return sendJson(res, 200, bodyFromText(v.text));
-      if (v && Array.isArray(v.noiDung)) {
-        const checked = validateWith(bodySchema, { noiDung: withoutBlanks(v.noiDung) }, 'web-form');
-        if (!checked.value) return sendIssues(res, 422, checked.issues);
-        return sendJson(res, 200, { text: bodyText(checked.value.noiDung), lines: bodyLines(checked.value.noiDung) });
-      }
-      return sendIssues(res, 422, [makeIssue('input.not_object', {}, { path: '$' })]);
-    } finally {
-      const d = process.cpuUsage(started);
-      ticket.charge((d.user + d.system) / 1000);
+  const body = jsonPost(o.bodyLimit, (value, res) => {
+    const v = value as { text?: unknown; noiDung?: unknown } | undefined;
+    if (v && typeof v.text === 'string') return sendJson(res, 200, bodyFromText(v.text));
+    if (v && Array.isArray(v.noiDung)) {
+      const checked = validateWith(bodySchema, { noiDung: withoutBlanks(v.noiDung) }, 'web-form');
+      if (!checked.value) return sendIssues(res, 422, checked.issues);
+      return sendJson(res, 200, { text: bodyText(checked.value.noiDung), lines: bodyLines(checked.value.noiDung) });
     }
-  };
+    return sendIssues(res, 422, [makeIssue('input.not_object', {}, { path: '$' })]);
+  });
 
   /**
    * POST /api/assemble: `{ "parts": [{ "name", "form", "input" }] }`, the documents of a hồ sơ as POST /api/import
    * read them → `{ "input", "valid", "issues" }`, the hồ sơ put together (src/readers/dossier-from-documents.ts).
    */
-  const assemble = async (req: IncomingMessage, res: ServerResponse, caller: Caller) => {
-    const gone = goneSignal(res);
-    const ticket = await admit(req, res, caller, 'validate', o.importLimit, gone);
-    if (!ticket) return;
-    const raw = await readBody(req, o.importLimit);
-    const started = process.cpuUsage();
-    try {
-      if (!raw.ok) {
-        if (raw.reason === 'too_large') refuse(res, 413, 'http.too_large', { limit: `${Math.round(o.importLimit / 1024)} KB` }, { Connection: 'close' });
-        return;
-      }
-      const parsed = parse(fromText(raw.text, 'web-form'));
-      if (parsed.messages.length) return sendIssues(res, 400, parsed.messages);
-      const list = (parsed.value as { parts?: unknown } | undefined)?.parts;
-      if (!Array.isArray(list) || list.length === 0 || list.length > 500) return sendIssues(res, 422, [makeIssue('input.not_object', {}, { path: '$.parts' })]);
-      const parts = list.map((p: { name?: unknown; form?: unknown; input?: unknown }, k) => ({
-        source: typeof p?.name === 'string' ? path.basename(p.name) : `#${k + 1}`,
-        doc: { form: typeof p?.form === 'string' ? p.form : undefined, input: p?.input && typeof p.input === 'object' ? (p.input as Record<string, unknown>) : undefined, issues: [], ok: false },
-      }));
-      const { input, issues } = assembleDossier(parts);
-      const file = await check(fromValue(input, 'web-form'));
-      sendJson(res, 200, { input, valid: file.ok, ...boundedIssues([...issues, ...file.messages], o.maxIssues) });
-    } finally {
-      const d = process.cpuUsage(started);
-      ticket.charge((d.user + d.system) / 1000);
-    }
-  };
+  const assemble = jsonPost(o.importLimit, async (value, res) => {
+    const list = (value as { parts?: unknown } | undefined)?.parts;
+    if (!Array.isArray(list) || list.length === 0 || list.length > 500) return sendIssues(res, 422, [makeIssue('input.not_object', {}, { path: '$.parts' })]);
+    const parts = list.map((p: { name?: unknown; form?: unknown; input?: unknown }, k) => ({
+      source: typeof p?.name === 'string' ? path.basename(p.name) : `#${k + 1}`,
+      doc: { form: typeof p?.form === 'string' ? p.form : undefined, input: p?.input && typeof p.input === 'object' ? (p.input as Record<string, unknown>) : undefined, issues: [], ok: false },
+    }));
+    const { input, issues } = assembleDossier(parts);
+    const file = await check(fromValue(input, 'web-form'));
+    sendJson(res, 200, { input, valid: file.ok, ...boundedIssues([...issues, ...file.messages], o.maxIssues) });
+  });
 
   const render = async (req: IncomingMessage, res: ServerResponse, caller: Caller, formId: string, format: string | null) => {
     if (format !== 'pdf' && format !== 'docx') {
