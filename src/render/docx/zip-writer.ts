@@ -51,30 +51,26 @@ export function writeZip(parts: readonly StoredPart[], isoDate: string): Buffer 
   const central: Buffer[] = [];
   let offset = 0;
   for (const p of parts) {
+    // The local header and the central directory entry hold the same fields from "version needed" to the name's
+    // length, at offsets 4 and 6 (APPNOTE 4.3.7, 4.3.12).
+    const same = (b: Buffer, at: number) => {
+      b.writeUInt16LE(20, at); // version needed: 2.0 (deflate)
+      b.writeUInt16LE(0x0800, at + 2); // names in UTF-8
+      b.writeUInt16LE(8, at + 4); // deflate
+      b.writeUInt16LE(time, at + 6);
+      b.writeUInt16LE(date, at + 8);
+      b.writeUInt32LE(p.crc, at + 10);
+      b.writeUInt32LE(p.deflated.length, at + 14);
+      b.writeUInt32LE(p.size, at + 18);
+      b.writeUInt16LE(p.name.length, at + 22);
+    };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
-    local.writeUInt16LE(0x0800, 6); // names in UTF-8
-    local.writeUInt16LE(8, 8); // deflate
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(p.crc, 14);
-    local.writeUInt32LE(p.deflated.length, 18);
-    local.writeUInt32LE(p.size, 22);
-    local.writeUInt16LE(p.name.length, 26);
-    local.writeUInt16LE(0, 28);
+    same(local, 4);
     const dir = Buffer.alloc(46);
     dir.writeUInt32LE(0x02014b50, 0);
     dir.writeUInt16LE(20, 4); // made by: 2.0, MS-DOS attributes
-    dir.writeUInt16LE(20, 6);
-    dir.writeUInt16LE(0x0800, 8);
-    dir.writeUInt16LE(8, 10);
-    dir.writeUInt16LE(time, 12);
-    dir.writeUInt16LE(date, 14);
-    dir.writeUInt32LE(p.crc, 16);
-    dir.writeUInt32LE(p.deflated.length, 20);
-    dir.writeUInt32LE(p.size, 24);
-    dir.writeUInt16LE(p.name.length, 28);
+    same(dir, 6);
     dir.writeUInt32LE(offset, 42);
     chunks.push(local, p.name, p.deflated);
     central.push(dir, p.name);
