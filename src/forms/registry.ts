@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { makeIssue } from '../errors/catalogue';
 import { VanbanError } from '../errors/issue';
-import { FORMS_DIR, ROOT, TEMPLATES_DIR } from '../paths';
+import { pathToFileURL } from 'node:url';
+import { COMPILED_DIR, FORMS_DIR, ROOT, TEMPLATES_DIR } from '../paths';
 import type { FormDefinition, FormSettings } from './types';
 
 export interface LoadedForm {
@@ -71,7 +72,8 @@ export function loadForm(id: string): Promise<LoadedForm> {
         new VanbanError([makeIssue('template.definition', { file: shown(modFile), id, detailVi, detailEn }, { template: { file: shown(modFile) } })]);
       let mod: { default?: Partial<FormDefinition<any>> };
       try {
-        mod = (await import(modFile)) as typeof mod;
+        // Compiled, the form is an entry of the same build, so it shares the schema modules of the code loading it.
+        mod = (await import(COMPILED_DIR ? pathToFileURL(path.join(COMPILED_DIR, 'forms', `${id}.mjs`)).href : modFile)) as typeof mod;
       } catch (err) {
         const msg = (err as Error).message.split('\n')[0]!;
         throw bad(`không nạp được (${msg})`, `it does not load (${msg})`);

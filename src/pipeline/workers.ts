@@ -1,5 +1,8 @@
 // A small pool of worker threads for the CPU half of a batch; tasks queue up, a dead worker is replaced.
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { COMPILED_DIR } from '../paths';
 import { issuesOf, processInput, type ProcessResult, type ProcessTask } from './process';
 
 export interface Processor {
@@ -29,7 +32,9 @@ export class WorkerPool implements Processor {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url));
+    // Compiled, the worker starts from its own entry of the build; otherwise from the sources through tsx.
+    const entry = COMPILED_DIR ? pathToFileURL(path.join(COMPILED_DIR, 'pipeline', 'worker.mjs')) : new URL('./worker-entry.mjs', import.meta.url);
+    const worker = new Worker(entry);
     const slot: Slot = { worker, pending: new Map() };
     worker.on('message', ({ id, result }: { id: number; result: ProcessResult }) => {
       const p = slot.pending.get(id);
