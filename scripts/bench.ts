@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../src/paths';
-import { descendantsOf } from './bench/proc';
+import { TreeMemory } from './bench/memory';
 import { printStages, profileFolder } from './bench/profile';
 import { writeSynthetic } from './bench/synthetic';
 
@@ -38,42 +38,26 @@ function parseArgs(argv: string[]): Args {
   return a;
 }
 
-/**
- * Memory of a process and all its descendants, in bytes: the proportional set size, which shares each shared page
- * among the processes that map it, so Chromium's many processes are not counted several times over.
- */
-function treeRss(root: number): number {
-  let total = 0;
-  for (const pid of [root, ...descendantsOf(root)]) {
-    try {
-      const rollup = fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
-      total += Number(/^Pss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? 0) * 1024;
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return total;
-}
-
 interface Measured {
   seconds: number;
   peakRss: number;
+  /** CPU the memory sampler took from the machine during the run, in ms. */
+  samplerMs: number;
   code: number | null;
 }
 
-/** Runs a command, sampling the memory of its process tree every 50 ms. */
+/** Runs a command, sampling the memory of its process tree. */
 function measure(cmd: string, args: string[]): Promise<Measured> {
   return new Promise((resolve) => {
     const started = performance.now();
     const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += String(d)));
-    let peak = 0;
-    const timer = setInterval(() => (peak = Math.max(peak, treeRss(child.pid!))), 50);
+    const memory = new TreeMemory(child.pid!);
     child.on('exit', (code) => {
-      clearInterval(timer);
+      memory.stop();
       if (code !== 0) console.error(`${cmd} ${args.slice(0, 3).join(' ')} … exited ${code}\n${stderr.slice(-2000)}`);
-      resolve({ seconds: (performance.now() - started) / 1000, peakRss: peak, code });
+      resolve({ seconds: (performance.now() - started) / 1000, peakRss: memory.peak, samplerMs: memory.spentMs, code });
     });
   });
 }
@@ -146,7 +130,8 @@ async function main(): Promise<void> {
     }
     log(`${reports.length} reports, DOCX + PDF: ${e2e.seconds.toFixed(1)} s`);
     const peak = Math.max(docx.peakRss, pdf.peakRss, e2e.peakRss) / 2 ** 20;
-    log(`peak memory of the process tree: ${peak.toFixed(0)} MB`);
+    const sampler = [docx, pdf, e2e].reduce((n, m) => n + m.samplerMs, 0) / 1000;
+    log(`peak memory of the process tree: ${peak.toFixed(0)} MB (the sampler took ${sampler.toFixed(1)} s of CPU in all three runs)`);
     const failed = [docx, pdf, e2e].some((m) => m.code !== 0);
 
     let loSingle: number | null = null;
