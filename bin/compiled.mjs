@@ -25,11 +25,12 @@ function sources(dir = SRC, rel = '') {
 
 /**
  * The copy is named by what it was made from: every source's path, size and time of change, the checkout's place,
- * and the versions of Node.js and esbuild. An edited or added source (a maintainer's new form) gives a new name, so
+ * the versions of Node.js and esbuild, and this file. An edited or added source (a maintainer's new form) gives a new name, so
  * a stale copy is never used and no build step can be forgotten.
  */
 function keyOf(files, esbuildVersion) {
-  const h = crypto.createHash('sha256').update(`${ROOT}\0${process.version}\0${esbuildVersion}\0`);
+  // This file too: a change to how the copy is made makes a new one.
+  const h = crypto.createHash('sha256').update(`${ROOT}\0${process.version}\0${esbuildVersion}\0`).update(fs.readFileSync(fileURLToPath(import.meta.url)));
   for (const f of files) {
     const st = fs.statSync(path.join(SRC, f));
     h.update(`${f}\0${st.size}\0${st.mtimeMs}\0`);
@@ -97,6 +98,8 @@ async function build(esbuild, tmp, dir, files) {
     packages: 'external',
     chunkNames: 'chunks/[name]-[hash]',
     outExtension: { '.js': '.mjs' },
+    // For `npm run bench -- --profile`, which names each sample by its source, and for node --enable-source-maps.
+    sourcemap: 'linked',
     define: { __VANBAN_COMPILED__: JSON.stringify({ root: ROOT, dir }) },
     logLevel: 'silent',
     plugins: [jsonFromDisk],

@@ -1,10 +1,14 @@
 // Reads the V8 CPU profiles of a run (node --cpu-prof) and says where the time went, by pipeline stage.
 import fs from 'node:fs';
+import { SourceMap } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 interface CallFrame {
   functionName: string;
   url: string;
+  lineNumber: number;
+  columnNumber: number;
 }
 interface ProfileNode {
   id: number;
@@ -48,6 +52,27 @@ function stageOf(frames: CallFrame[]): string {
   return 'other (Node.js internals, native code)';
 }
 
+const maps = new Map<string, SourceMap | undefined>();
+
+/**
+ * A frame of the compiled copy (bin/compiled.mjs) named by the source it was compiled from, through the copy's
+ * source maps, so its time goes to the stage of that source and not to "other".
+ */
+function original(f: CallFrame): CallFrame {
+  if (!f.url.includes('/node_modules/.cache/vanban/')) return f;
+  let map = maps.get(f.url);
+  if (!maps.has(f.url)) {
+    try {
+      map = new SourceMap(JSON.parse(fs.readFileSync(`${fileURLToPath(f.url)}.map`, 'utf8')));
+    } catch {
+      map = undefined;
+    }
+    maps.set(f.url, map);
+  }
+  const entry = map?.findEntry(f.lineNumber, f.columnNumber) as { originalSource?: string } | undefined;
+  return entry?.originalSource ? { ...f, url: entry.originalSource } : f;
+}
+
 export interface StageTimes {
   file: string;
   wallMs: number;
@@ -65,7 +90,7 @@ export function stagesOf(file: string): StageTimes {
     let stage = stageCache.get(id);
     if (!stage) {
       const frames: CallFrame[] = [];
-      for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) frames.push(byId.get(n)!.callFrame);
+      for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) frames.push(original(byId.get(n)!.callFrame));
       stage = stageOf(frames);
       stageCache.set(id, stage);
     }
