@@ -80,6 +80,7 @@ export async function runBatch(sources: string[], opts: RunOptions): Promise<Run
   const jobsN = opts.jobs ?? (sources.length >= 32 && cores >= 4 ? cores - 1 : 0);
   const processor: Processor = jobsN > 0 ? new WorkerPool(jobsN) : inProcess;
   const pool = usePdf ? new BrowserPool(2) : undefined;
+  pool?.warm();
   const stats = newStats();
   try {
     removeStaleTemporaries(opts.outDir);

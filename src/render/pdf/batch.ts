@@ -1,5 +1,5 @@
 // Prints many documents in few Chromium prints: pieces joined with page breaks, split back at verified markers.
-import { PDFDocument } from 'pdf-lib';
+import { ParseSpeeds, PDFDocument } from 'pdf-lib';
 import { makeIssue } from '../../errors/catalogue';
 import { VanbanError, type Issue } from '../../errors/issue';
 import type { PdfJob } from '../../pipeline/plan';
@@ -26,6 +26,12 @@ export interface PrintOptions {
   /** Pages the whole list may make; once past, nothing more is printed and `render.too_many_pages` is thrown. */
   maxPages?: number;
 }
+
+/**
+ * Parsed in one go: pdf-lib's default pauses on a timer every 100 objects, at least a millisecond each, and in a batch
+ * the main thread then sits idle while Chromium waits for the next chunk.
+ */
+const LOAD = { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest };
 
 /**
  * Each piece carries a 1-pixel link at its very top and one at its very bottom. Links become PDF annotations on
@@ -83,7 +89,7 @@ async function printAlone(pool: BrowserPool, job: PdfJob, stats: PrintStats, sig
         stats.prints++;
         raw = await printRaw(pool, wrapHtml(job.meta.title, body), signal);
       }
-      const src = await PDFDocument.load(raw, { updateMetadata: false });
+      const src = await PDFDocument.load(raw, LOAD);
       ranges.push({ src, first: 0, count: src.getPageCount() });
     }
     return await finishFromPages(ranges, job.meta, job.slots, { pdfa: job.pdfa });
@@ -123,7 +129,7 @@ async function printChunk(pool: BrowserPool, jobs: PdfJob[], stats: PrintStats, 
   try {
     stats.prints++;
     const raw = await printRaw(pool, wrapHtml(jobs[0]!.meta.title, pieces.map((p, i) => piece(i, p.body)).join('')), signal);
-    src = await PDFDocument.load(raw, { updateMetadata: false });
+    src = await PDFDocument.load(raw, LOAD);
     ranges = locatePieces(src, pieces.length);
     if (!ranges) stats.fallbacks++;
   } catch (err) {
