@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { prepare } from '../../src/pipeline/prepare';
+import { normaliseInput } from '../../src/schema/validate';
 
 const base = JSON.parse(fs.readFileSync(new URL('../fixtures/minimal-ke-hoach.json', import.meta.url), 'utf8'));
 const withTrichYeu = (trichYeu: string) => prepare({ ...base, trichYeu }, 'x.json');
@@ -53,5 +54,24 @@ describe('kept as typed', () => {
     const p = await withTrichYeu(text);
     expect(p.issues).toEqual([]);
     expect(p.vm!.trichYeu).toBe(text);
+  });
+});
+
+describe('every code point, one at a time', () => {
+  it('refuses exactly the controls, noncharacters, lone surrogates and U+FFFD, and removes exactly the invisible marks', () => {
+    const refused = (cp: number) =>
+      cp <= 0x08 || cp === 0x0b || cp === 0x0c || (cp >= 0x0e && cp <= 0x1f) || (cp >= 0x7f && cp <= 0x9f) || cp === 0xfffd ||
+      (cp >= 0xfdd0 && cp <= 0xfdef) || (cp & 0xfffe) === 0xfffe || (cp >= 0xd800 && cp <= 0xdfff);
+    const invisible = new Set([0x061c, 0x180e, 0x200b, 0x200c, 0x200d, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0x2066, 0x2067, 0x2068, 0x2069, 0xfeff]);
+    // Every code point of the first plane, and in each other plane its first letter-free point and its two noncharacters.
+    const points = Array.from({ length: 0x10000 }, (_, i) => i);
+    for (let plane = 1; plane <= 0x10; plane++) points.push(plane * 0x10000, plane * 0x10000 + 0xfffe, plane * 0x10000 + 0xffff);
+    const text = (cp: number) => ` ${cp >= 0xd800 && cp <= 0xdfff ? String.fromCharCode(cp) : String.fromCodePoint(cp)} `;
+    const { issues } = normaliseInput(points.map(text));
+    const bad = new Set(issues.filter((i) => i.code === 'input.invalid_char').map((i) => points[Number(/\[(\d+)\]/.exec(i.path!)![1])]));
+    expect([...bad].sort((a, b) => a! - b!)).toEqual(points.filter(refused));
+    const removed = issues.find((i) => i.code === 'input.invisible_char')!;
+    const named = [...removed.message.en.matchAll(/U\+([0-9A-F]{4,6})/g)].map((m) => parseInt(m[1]!, 16));
+    expect(new Set(named)).toEqual(invisible);
   });
 });
