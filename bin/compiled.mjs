@@ -25,11 +25,10 @@ function sources(dir = SRC, rel = '') {
 
 /**
  * The copy is named by what it was made from: every source's path, size and time of change, the checkout's place,
- * the versions of Node.js and esbuild, and this file. An edited or added source (a maintainer's new form) gives a new name, so
- * a stale copy is never used and no build step can be forgotten.
+ * the versions of Node.js and esbuild, and this file (how the copy is made). An edited or added source (a
+ * maintainer's new form) gives a new name, so a stale copy is never used and no build step can be forgotten.
  */
 function keyOf(files, esbuildVersion) {
-  // This file too: a change to how the copy is made makes a new one.
   const h = crypto.createHash('sha256').update(`${ROOT}\0${process.version}\0${esbuildVersion}\0`).update(fs.readFileSync(fileURLToPath(import.meta.url)));
   for (const f of files) {
     const st = fs.statSync(path.join(SRC, f));

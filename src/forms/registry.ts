@@ -1,9 +1,9 @@
 // Finds forms by discovery: every templates/<id>/form.json paired with src/forms/<id>.ts, no list to edit.
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { makeIssue } from '../errors/catalogue';
 import { VanbanError } from '../errors/issue';
-import { pathToFileURL } from 'node:url';
 import { COMPILED_DIR, FORMS_DIR, ROOT, TEMPLATES_DIR } from '../paths';
 import type { FormDefinition, FormSettings } from './types';
 

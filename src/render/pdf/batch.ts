@@ -28,8 +28,8 @@ export interface PrintOptions {
 }
 
 /**
- * Parsed in one go: pdf-lib's default pauses on a timer every 100 objects, at least a millisecond each, and in a batch
- * the main thread then sits idle while Chromium waits for the next chunk.
+ * Parsed in one go: pdf-lib's default pauses on a timer every 100 objects, at least a millisecond each, while the
+ * next chunk waits for this one.
  */
 const LOAD = { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest };
 
