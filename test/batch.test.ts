@@ -75,6 +75,24 @@ describe('one print for many documents', () => {
   });
 });
 
+describe('the page pool', () => {
+  it('reuses its pages from the first prints on: no more pages or browser contexts than it may hold at once', async () => {
+    const pool = new BrowserPool(2);
+    try {
+      const used = new Set<unknown>();
+      // Six prints asked for at once, before the browser has started: the first two make the pages, the rest reuse them.
+      await Promise.all(Array.from({ length: 6 }, () => pool.withPage(async (page) => used.add(page))));
+      await Promise.all(Array.from({ length: 4 }, () => pool.withPage(async (page) => used.add(page))));
+      expect(used.size).toBe(2);
+      const browser = await pool.get();
+      expect(browser.browserContexts().filter((c) => c !== browser.defaultBrowserContext())).toHaveLength(2);
+      expect(pool.launches).toBe(1);
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
 interface Run {
   code: number | null;
   signal: NodeJS.Signals | null;

@@ -145,11 +145,18 @@ export class BrowserPool {
    */
   async withPage<T>(fn: (page: Page) => Promise<T>, signal?: AbortSignal): Promise<T> {
     await this.slot(signal);
-    const generation = this.generation;
+    let generation = this.generation;
     let page: Page | undefined;
     let timer: NodeJS.Timeout | undefined;
     try {
-      page = this.idle.pop() ?? (await this.page());
+      page = this.idle.pop();
+      if (!page) {
+        // The generation is the browser's that made the page: read before its first start, it would leave the first
+        // pages unreused, each holding a renderer, for the whole run.
+        await this.get();
+        generation = this.generation;
+        page = await this.page();
+      }
       const p = page;
       if (signal?.aborted) {
         this.idle.push(p);
