@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what vanban needs on a Debian machine that has Node: the npm packages, then Chromium, a Times-compatible
-# font with Vietnamese and poppler-utils (pdftoppm draws the PNG pages of `vanban preview`; the tests read PDFs with
+# Installs what vanban needs on a Debian machine that has Node: the npm packages, then Chromium (and its headless shell,
+# which prints the same PDFs faster, where Debian has it), a Times-compatible font with Vietnamese and poppler-utils (pdftoppm draws the PNG pages of `vanban preview`; the tests read PDFs with
 # pdftotext) from Debian's packages when they are missing (as root), or says what to install.
 # --test-tools also installs what the test suite uses besides: LibreOffice Writer; qpdf, NSS's certutil and pk12util
 # with openssl, iText 5 with Bouncy Castle and a JDK, to check the PDFs' empty signature fields and sign them with
@@ -29,6 +29,9 @@ have_font() { command -v fc-list >/dev/null 2>&1 && fc-list ':lang=vi' family | 
 
 missing=()
 have_chromium || missing+=(chromium)
+# Wanted, not needed: Debian 12 and later have it; without it vanban prints with the full Chromium.
+wanted=()
+[ -n "${VANBAN_CHROMIUM:-}" ] || command -v chromium-headless-shell >/dev/null 2>&1 || wanted+=(chromium-headless-shell)
 have_font || missing+=(fonts-liberation2 fontconfig)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 if [ "$with_test_tools" = 1 ]; then
@@ -43,17 +46,22 @@ if [ "$with_test_tools" = 1 ]; then
   command -v gs >/dev/null 2>&1 || missing+=(ghostscript)
 fi
 
-if [ ${#missing[@]} -gt 0 ]; then
+if [ ${#missing[@]} -gt 0 ] || [ ${#wanted[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "== apt-get install ${missing[*]}"
+    echo "== apt-get install ${missing[*]} ${wanted[*]}"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -q >/dev/null
-    apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
-  else
+    if [ ${#missing[@]} -gt 0 ]; then apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null; fi
+    if [ ${#wanted[@]} -gt 0 ] && ! apt-get install -y -q --no-install-recommends "${wanted[@]}" >/dev/null 2>&1; then
+      echo "== ${wanted[*]}: không có trong kho / not in this Debian's archive; in bằng / printing with chromium"
+    fi
+  elif [ ${#missing[@]} -gt 0 ]; then
     echo "vanban cần / needs: ${missing[*]}" >&2
-    echo "Cài bằng / install with: sudo apt-get install ${missing[*]}" >&2
+    echo "Cài bằng / install with: sudo apt-get install ${missing[*]} ${wanted[*]}" >&2
     echo "(hoặc đặt VANBAN_CHROMIUM trỏ tới Chromium / or point VANBAN_CHROMIUM at a Chromium)" >&2
     exit 4
+  else
+    echo "== nên cài / worth installing, PDF in nhanh hơn / prints PDFs faster: sudo apt-get install ${wanted[*]}"
   fi
 fi
-echo "== sẵn sàng / ready: $(node --version), $(command -v chromium || command -v chromium-browser || echo "${VANBAN_CHROMIUM:-}")"
+echo "== sẵn sàng / ready: $(node --version), ${VANBAN_CHROMIUM:-$(command -v chromium-headless-shell || command -v chromium || command -v chromium-browser)}"

@@ -37,18 +37,20 @@ function running(pid: number): boolean {
 
 /** The Chromium processes below `root` and the profile they use. */
 function browsersOf(root: number): { pids: number[]; profile?: string } {
-  const pids: number[] = [];
+  const pids = new Set<number>();
   let profile: string | undefined;
   for (const pid of descendantsOf(root)) {
     // Chromium's helpers (zygotes, renderers) rewrite their command line into one space-separated title: the profile
-    // is read from the joined line, not as an argument of its own.
+    // is read from the joined line, not as an argument of its own. The headless shell's helpers do not name it at all:
+    // they are found as descendants of the processes that do.
     const line = cmdline(pid)?.join(' ') ?? '';
     const dir = new RegExp(`--user-data-dir=(\\S*${PROFILE_PREFIX}\\S*)`).exec(line)?.[1];
     if (!dir) continue;
-    pids.push(pid);
+    pids.add(pid);
+    for (const helper of descendantsOf(pid)) pids.add(helper);
     profile ??= dir;
   }
-  return { pids, profile };
+  return { pids: [...pids], profile };
 }
 
 async function until<T>(what: string, probe: () => T | undefined | false, ms = 90_000): Promise<T> {

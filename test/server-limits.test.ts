@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { descendantsOf } from '../scripts/bench/proc';
 import { ROOT } from '../src/paths';
 import { check, fromValue } from '../src/api';
 import { BrowserPool } from '../src/render/pdf/browser';
@@ -14,6 +15,17 @@ import { startServer, type RunningServer } from '../src/server/app';
 const KE_HOACH = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'minimal-ke-hoach.json'), 'utf8');
 const HO_SO = JSON.parse(fs.readFileSync(path.join(ROOT, 'data', 'nominations', 'ho-so-xa-2025.json'), 'utf8')) as Record<string, unknown> & { deCu: { ten: string }[] };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** This test process's Chromium processes (browser, zygotes, helpers, renderers). */
+function chromiums(): number[] {
+  return descendantsOf(process.pid).filter((pid) => {
+    try {
+      return /chrom/i.test(fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0] ?? '');
+    } catch {
+      return false;
+    }
+  });
+}
 
 /** The example dossier with `n` nominees (its own, repeated under other names): n reports of a few pages each. */
 function dossier(n: number): string {
@@ -81,14 +93,23 @@ describe('admission', () => {
   it('lets a request wait for a place in line, refuses one more of the same client with 429, and one past its wait with 503', async () => {
     const s = await server({ concurrency: 1, maxWaiting: 0, perClientWaiting: 1, maxWaitMs: 1_500 });
     const long = post(s, '/api/render/ho-so-khen-thuong?format=pdf', dossier(24));
-    await until('the long render to start', () => s.counts().rendering.running === 1);
-    const waiting = post(s, '/api/render/ke-hoach?format=pdf', KE_HOACH);
-    await until('a request in line', () => s.counts().waiting === 1);
-    // Refused from its headers: its malformed body is never read, let alone parsed (that would be 400).
-    const extra = await post(s, '/api/render/ke-hoach?format=docx', '{"form": ').done;
-    expect(extra.status).toBe(429);
-    expect(codes(extra.body)).toEqual(['http.client_busy']);
-    const waited = await waiting.done;
+    await until('the long render to print', () => s.counts().rendering.running === 1 && chromiums().length >= 3);
+    // However fast the machine, the long render outlasts the wait in line: its Chromium is paused until the line gave up.
+    const paused = chromiums();
+    for (const pid of paused) process.kill(pid, 'SIGSTOP');
+    let waited: { status: number; body: string };
+    try {
+      const waiting = post(s, '/api/render/ke-hoach?format=pdf', KE_HOACH);
+      await until('a request in line', () => s.counts().waiting === 1);
+      // Refused from its headers: its malformed body is never read, let alone parsed (that would be 400).
+      const extra = await post(s, '/api/render/ke-hoach?format=docx', '{"form": ').done;
+      expect(extra.status).toBe(429);
+      expect(codes(extra.body)).toEqual(['http.client_busy']);
+      waited = await waiting.done;
+      expect(s.counts().rendering.running).toBe(1);
+    } finally {
+      for (const pid of paused) process.kill(pid, 'SIGCONT');
+    }
     expect(waited.status).toBe(503);
     expect(codes(waited.body)).toEqual(['http.busy']);
     expect((await long.done).status).toBe(200);

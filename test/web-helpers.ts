@@ -14,7 +14,7 @@ export const web = {} as { server: RunningServer; browser: Browser };
 beforeAll(async () => {
   web.server = await startServer({ port: 0, log: () => undefined });
   // The page runs its own scripts, so unlike the PDF printer this browser keeps JavaScript on.
-  web.browser = await puppeteer.launch({ executablePath: findChromium(), headless: true, args: FLAGS, userDataDir: tmpDir('web-chromium') });
+  web.browser = await puppeteer.launch({ executablePath: findChromium('browse'), headless: true, args: FLAGS, userDataDir: tmpDir('web-chromium') });
 });
 
 afterAll(async () => {
