@@ -137,15 +137,20 @@ async function main(): Promise<void> {
     let loSingle: number | null = null;
     let loBatch: number | null = null;
     const bin = soffice();
-    if (bin) {
+    if (bin && (args.libreofficeSingle > 0 || args.libreofficeBatches > 0)) {
       const docxFiles = fs.readdirSync(path.join(work, 'docx')).filter((f) => f.startsWith('bao-cao-') && f.endsWith('.docx')).sort().map((f) => path.join(work, 'docx', f));
       // The first call sets up LibreOffice's profile; it is not counted.
       await libreOffice(bin, docxFiles.slice(0, 1), 1, path.join(work, 'warm'));
-      loSingle = await libreOffice(bin, docxFiles.slice(0, args.libreofficeSingle), 1, work);
-      loBatch = await libreOffice(bin, docxFiles.slice(0, 20 * args.libreofficeBatches), 20, work);
-      log(`LibreOffice, one per call: ${loSingle.toFixed(2)}/s; 20 per call: ${loBatch.toFixed(2)}/s`);
-      log(`vanban PDF is ${((all / pdf.seconds) / loSingle).toFixed(0)}× LibreOffice one per call and ${((all / pdf.seconds) / loBatch).toFixed(1)}× 20 per call`);
-    } else log('LibreOffice: not installed, not measured');
+      const vanbanPdf = all / pdf.seconds;
+      if (args.libreofficeSingle > 0) {
+        loSingle = await libreOffice(bin, docxFiles.slice(0, args.libreofficeSingle), 1, work);
+        log(`LibreOffice, one per call: ${loSingle.toFixed(2)}/s; vanban PDF is ${(vanbanPdf / loSingle).toFixed(0)}× that`);
+      }
+      if (args.libreofficeBatches > 0) {
+        loBatch = await libreOffice(bin, docxFiles.slice(0, 20 * args.libreofficeBatches), 20, work);
+        log(`LibreOffice, 20 per call: ${loBatch.toFixed(2)}/s; vanban PDF is ${(vanbanPdf / loBatch).toFixed(1)}× that`);
+      }
+    } else log(bin ? 'LibreOffice: not measured (0 asked)' : 'LibreOffice: not installed, not measured');
 
     const result = {
       cores: os.availableParallelism(),
