@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs what vanban needs on a Debian machine that has Node: the npm packages, then Chromium (and its headless shell,
-# which prints the same PDFs faster, where Debian has it), a Times-compatible font with Vietnamese and poppler-utils (pdftoppm draws the PNG pages of `vanban preview`; the tests read PDFs with
-# pdftotext) from Debian's packages when they are missing (as root), or says what to install.
+# Installs what vanban needs on a Debian machine that has Node: the npm packages, then Chromium (and its headless
+# shell, which prints the same PDFs faster, where Debian has it), a Times-compatible font with Vietnamese and
+# poppler-utils (pdftoppm draws the PNG pages of `vanban preview`; the tests read PDFs with pdftotext) from Debian's
+# packages when they are missing (as root), or says what to install.
 # --test-tools also installs what the test suite uses besides: LibreOffice Writer; qpdf, NSS's certutil and pk12util
 # with openssl, iText 5 with Bouncy Castle and a JDK, to check the PDFs' empty signature fields and sign them with
 # poppler-utils' pdfsig and with iText, as signing tools do; Ghostscript, which --pdfa uses.

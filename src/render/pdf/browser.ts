@@ -18,8 +18,8 @@ export const FLAGS = [
 
 /**
  * The browser to start: VANBAN_CHROMIUM when set; else, to print, Chromium's headless shell when installed (Debian's
- * chromium-headless-shell: the same Blink and the same PDF bytes without the full browser's services, about 0.63× the
- * wall time of a batch of PDFs on two cores, README "Benchmark"); else the full Chromium, which the web form's tests use.
+ * chromium-headless-shell: the same Blink and the same PDF bytes without the full browser's services, 0.58 of the wall
+ * time of a batch of PDFs on two cores, README "Benchmark"); else the full Chromium, which the web form's tests use.
  */
 export function findChromium(use: 'print' | 'browse' = 'print'): string | undefined {
   const fromEnv = process.env.VANBAN_CHROMIUM;
