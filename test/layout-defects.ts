@@ -45,8 +45,29 @@ export interface Line extends Word {
 
 const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 
+/**
+ * The last few readings of a file, keyed by its path, size and time: each document is read by its own checks, then
+ * compared with the other output, one after the other, and a bitmap page takes a tenth of a second to draw.
+ */
+function memo<T>(limit: number, read: (file: string, ...rest: number[]) => T): (file: string, ...rest: number[]) => T {
+  const kept = new Map<string, T>();
+  return (file, ...rest) => {
+    const st = fs.statSync(file);
+    const key = [file, st.size, st.mtimeMs, ...rest].join('\0');
+    let v = kept.get(key);
+    if (v === undefined) {
+      v = read(file, ...rest);
+      if (kept.size >= limit) kept.delete(kept.keys().next().value!);
+    } else kept.delete(key);
+    kept.set(key, v);
+    return v;
+  };
+}
+
 /** Lines of every page, split where a gap wider than 4 mm shows two columns; page numbers in the top margin left out. */
-export function pdfLines(file: string): Line[][] {
+export const pdfLines: (file: string) => readonly (readonly Line[])[] = memo(8, readLines);
+
+function readLines(file: string): Line[][] {
   const xml = execFileSync('pdftotext', ['-bbox-layout', file, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
   const pages: Line[][] = [];
   for (const [pi, page] of [...xml.matchAll(/<page [^>]*>([\s\S]*?)<\/page>/g)].entries()) {
@@ -86,7 +107,10 @@ export interface Bitmap {
   dark: Uint8Array;
 }
 
-export function pageBitmap(file: string, page: number, dpi = 200): Bitmap {
+export const pageBitmap: (file: string, page: number, dpi?: number) => Bitmap = (file, page, dpi = 200) => bitmaps(file, page, dpi);
+const bitmaps = memo(6, drawPage);
+
+function drawPage(file: string, page: number, dpi: number): Bitmap {
   const dir = tmpDir('bitmap');
   execFileSync('pdftoppm', ['-gray', '-r', String(dpi), '-f', String(page), '-l', String(page), file, path.join(dir, 'p')]);
   const f = fs.readdirSync(dir).find((n) => n.endsWith('.pgm'))!;
@@ -442,7 +466,7 @@ function tableCells(pdf: string, page: number, lines: readonly Line[]): { cells:
   return { cells, headerTops };
 }
 
-function tableDefects(pdf: string, pages: readonly Line[][], vm: DocumentVM): Defect[] {
+function tableDefects(pdf: string, pages: readonly (readonly Line[])[], vm: DocumentVM): Defect[] {
   const bangs = [...(vm.phan ?? []).map((p) => p.bang), vm.phuLuc?.bang].filter((b): b is NonNullable<typeof b> => Boolean(b && b.dong.length));
   if (!bangs.length) return [];
   const headers = new Set(bangs.flatMap((b) => b.cot.map(squash)));
