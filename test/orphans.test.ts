@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from '../src/paths';
 import { BrowserPool } from '../src/render/pdf/browser';
 import { PROFILE_PREFIX, sweepStale } from '../src/render/pdf/reaper';
-import { descendantsOf } from '../scripts/bench/proc';
+import { chromiumsBelow, descendantsOf } from '../scripts/bench/proc';
 import { writeSynthetic } from '../scripts/bench/synthetic';
 import { tmpDir } from './helpers';
 
@@ -136,7 +136,7 @@ describe('closing', () => {
     await pool.close();
     await starting.catch(() => undefined);
     // Any Chromium below this process counts, whatever profile it was given.
-    const chromiums = () => descendantsOf(process.pid).filter((p) => running(p) && /chrom/i.test(cmdline(p)?.[0] ?? ''));
+    const chromiums = () => chromiumsBelow(process.pid);
     const start = Date.now();
     while (Date.now() - start < 5_000 && chromiums().length) await sleep(100);
     expect(chromiums().map((p) => (cmdline(p) ?? []).join(' ').slice(0, 120))).toEqual([]);

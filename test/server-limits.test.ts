@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { descendantsOf } from '../scripts/bench/proc';
+import { chromiumsBelow } from '../scripts/bench/proc';
 import { ROOT } from '../src/paths';
 import { check, fromValue } from '../src/api';
 import { BrowserPool } from '../src/render/pdf/browser';
@@ -15,17 +15,6 @@ import { startServer, type RunningServer } from '../src/server/app';
 const KE_HOACH = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'minimal-ke-hoach.json'), 'utf8');
 const HO_SO = JSON.parse(fs.readFileSync(path.join(ROOT, 'data', 'nominations', 'ho-so-xa-2025.json'), 'utf8')) as Record<string, unknown> & { deCu: { ten: string }[] };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** This test process's Chromium processes (browser, zygotes, helpers, renderers). */
-function chromiums(): number[] {
-  return descendantsOf(process.pid).filter((pid) => {
-    try {
-      return /chrom/i.test(fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0] ?? '');
-    } catch {
-      return false;
-    }
-  });
-}
 
 /** The example dossier with `n` nominees (its own, repeated under other names): n reports of a few pages each. */
 function dossier(n: number): string {
@@ -93,9 +82,9 @@ describe('admission', () => {
   it('lets a request wait for a place in line, refuses one more of the same client with 429, and one past its wait with 503', async () => {
     const s = await server({ concurrency: 1, maxWaiting: 0, perClientWaiting: 1, maxWaitMs: 1_500 });
     const long = post(s, '/api/render/ho-so-khen-thuong?format=pdf', dossier(24));
-    await until('the long render to print', () => s.counts().rendering.running === 1 && chromiums().length >= 3);
+    await until('the long render to print', () => s.counts().rendering.running === 1 && chromiumsBelow(process.pid).length >= 3);
     // However fast the machine, the long render outlasts the wait in line: its Chromium is paused until the line gave up.
-    const paused = chromiums();
+    const paused = chromiumsBelow(process.pid);
     for (const pid of paused) process.kill(pid, 'SIGSTOP');
     let waited: { status: number; body: string };
     try {

@@ -23,3 +23,16 @@ export function descendantsOf(root: number): number[] {
   }
   return found;
 }
+
+/** Pids of the live Chromium processes (browser, zygotes, helpers, renderers; zombies left out) below `root`. */
+export function chromiumsBelow(root: number): number[] {
+  return descendantsOf(root).filter((pid) => {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (stat.slice(stat.lastIndexOf(')') + 2)[0] === 'Z') return false;
+      return /chrom/i.test(fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0] ?? '');
+    } catch {
+      return false;
+    }
+  });
+}
